@@ -1,0 +1,106 @@
+//! [`Call`]: a prepared request bound to an executor.
+//!
+//! Resource handles return a `Call`; per-call options go on it, then the async
+//! client runs it with `.await` (and the blocking client, with `.send()`).
+//! Arguments are checked when the call is built; a refused argument is
+//! carried to the await point and returned there, before anything is sent.
+
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::{ApiVersion, Client};
+use crate::error::Error;
+use crate::transport::Request;
+
+/// A request ready to run on executor `C`, producing a `T`.
+///
+/// ```no_run
+/// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
+/// use std::time::Duration;
+/// let contact = client
+///     .contacts()
+///     .get("6762f0d01bb69f9f2193bb7d")
+///     .timeout(Duration::from_secs(5))
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a call does nothing until it is awaited"]
+pub struct Call<'c, C, T> {
+    client: &'c C,
+    request: Result<Request<T>, Error>,
+}
+
+impl<C, T> std::fmt::Debug for Call<'_, C, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("request", &self.request)
+            .finish()
+    }
+}
+
+impl<'c, C, T> Call<'c, C, T> {
+    pub(crate) fn new(client: &'c C, request: Result<Request<T>, Error>) -> Self {
+        Call { client, request }
+    }
+
+    fn map_request(mut self, f: impl FnOnce(&mut Request<T>)) -> Self {
+        if let Ok(r) = &mut self.request {
+            f(r);
+        }
+        self
+    }
+
+    /// Timeout for each attempt of this call, instead of the client's.
+    pub fn timeout(self, timeout: Duration) -> Self {
+        self.map_request(|r| r.raw.options.timeout = Some(timeout))
+    }
+
+    /// Send this `Intercom-Version` for this call only.
+    pub fn version(self, version: ApiVersion) -> Self {
+        self.map_request(|r| r.raw.options.version = Some(version))
+    }
+
+    /// Declare the call safe to repeat, so 5xx answers and timeouts are
+    /// retried even for a `POST`.
+    pub fn idempotent(self) -> Self {
+        self.map_request(|r| r.raw.idempotent = true)
+    }
+
+    /// Add a query parameter, e.g. one Intercom documents but this crate does
+    /// not model yet.
+    pub fn query(self, key: &'static str, value: impl ToString) -> Self {
+        let value = value.to_string();
+        self.map_request(|r| r.raw.query.push((key.into(), value)))
+    }
+
+    /// Replace the JSON body. Meant for [`Client::request`]; on a modelled
+    /// endpoint it overrides the body the endpoint built.
+    pub fn json(mut self, body: &impl Serialize) -> Self {
+        self.request = self.request.and_then(|r| r.json(body));
+        self
+    }
+
+    /// The request this call would send, without sending it.
+    ///
+    /// # Errors
+    /// The [`Error::InvalidInput`] found while building it, if any.
+    pub fn into_request(self) -> Result<Request<T>, Error> {
+        self.request
+    }
+}
+
+impl<'c, T> IntoFuture for Call<'c, Client, T>
+where
+    T: DeserializeOwned + Send + 'c,
+{
+    type Output = Result<T, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { self.client.execute(self.request?).await })
+    }
+}

@@ -1,0 +1,477 @@
+//! The one error type of the crate.
+//!
+//! Every fallible call returns [`Result<T>`](crate::Result). An [`Error`] keeps
+//! everything that was known when the call failed: the HTTP status, Intercom's
+//! `request_id`, every entry of the `errors[]` list, the rate-limit snapshot
+//! and the first bytes of the raw body. Nothing is dropped on the way, and
+//! nothing in this crate panics on a malformed response.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use reqwest::StatusCode;
+use serde::Deserialize;
+
+use crate::transport::RateLimit;
+
+/// How many bytes of a response body an error keeps.
+pub(crate) const SNIPPET_BYTES: usize = 512;
+
+/// Everything that can go wrong when talking to Intercom.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Intercom answered with a non-success status (4xx or 5xx).
+    #[error("{0}")]
+    Api(Box<ApiError>),
+
+    /// Still rate limited after the retry policy gave up, or the next window
+    /// opens later than the policy is willing to wait.
+    #[error("{}", rate_limited_message(*.reset_at, *.attempts))]
+    RateLimited {
+        /// When Intercom says the quota resets (`X-RateLimit-Reset`), if it said.
+        reset_at: Option<SystemTime>,
+        /// The last rate-limit headers seen.
+        rate_limit: Option<RateLimit>,
+        /// How many requests were sent for this call (0 when the wait was
+        /// refused before sending).
+        attempts: u32,
+    },
+
+    /// The request did not complete within its timeout (after any retries).
+    #[error("request timed out after {attempts} attempt(s): {method} {path}")]
+    Timeout {
+        /// HTTP method of the request.
+        method: reqwest::Method,
+        /// Path of the request, without the query string.
+        path: String,
+        /// How many requests were sent.
+        attempts: u32,
+    },
+
+    /// The HTTP request failed below the API level (DNS, connect, TLS, I/O).
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+
+    /// A success response whose body does not match the expected type.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+
+    /// An argument was refused before any request was sent.
+    #[error("invalid input for `{field}`: {reason}")]
+    InvalidInput {
+        /// The argument or JSON field that is wrong, e.g. `custom_attributes.plan`.
+        field: String,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// The client is configured in a way that cannot work (bad base URL, bad
+    /// header value, a blocking call inside an async runtime, ...).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+fn rate_limited_message(reset_at: Option<SystemTime>, attempts: u32) -> String {
+    match reset_at.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()) {
+        Some(reset) => format!(
+            "rate limited after {attempts} attempt(s); quota resets at unix time {}",
+            reset.as_secs()
+        ),
+        None => format!("rate limited after {attempts} attempt(s)"),
+    }
+}
+
+impl Error {
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The HTTP status, when Intercom answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            Error::RateLimited { attempts, .. } if *attempts > 0 => {
+                Some(StatusCode::TOO_MANY_REQUESTS)
+            }
+            _ => None,
+        }
+    }
+
+    /// Intercom's `request_id`, to quote when contacting Intercom support.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The code of the first `errors[]` entry (e.g. [`ErrorCode::NotFound`]).
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Api(e) => e.code(),
+            Error::RateLimited { .. } => Some(&ErrorCode::RateLimitExceeded),
+            _ => None,
+        }
+    }
+
+    /// The API error, when this is one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// `true` for a 404 answer.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// `true` for a 409 answer (for example, a contact that already exists).
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(StatusCode::CONFLICT)
+    }
+
+    /// `true` when sending the same request again later may succeed:
+    /// rate limits, timeouts, connection failures, 408 and 5xx answers.
+    ///
+    /// This says nothing about whether a retry is *safe*; a non-idempotent
+    /// `POST` that timed out may have been applied.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => {
+                e.status == StatusCode::TOO_MANY_REQUESTS
+                    || e.status == StatusCode::REQUEST_TIMEOUT
+                    || e.status.is_server_error()
+            }
+            Error::RateLimited { .. } | Error::Timeout { .. } => true,
+            Error::Transport(e) => e.is_connect() || e.is_timeout(),
+            _ => false,
+        }
+    }
+}
+
+/// A non-success answer from Intercom, with everything it said.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// Intercom's request id (from the body, else the `X-Request-Id` header).
+    pub request_id: Option<String>,
+    /// Every entry of the body's `errors[]`, in order. Empty when the body was
+    /// not Intercom-shaped (an HTML error page, an empty body).
+    pub errors: Vec<ErrorEntry>,
+    /// The rate-limit headers of this response, if it had them.
+    pub rate_limit: Option<RateLimit>,
+    /// How long Intercom asked us to wait (`Retry-After`), if it did.
+    pub retry_after: Option<Duration>,
+    /// The `Link` header, present on `410 contact_merged` answers: it names the
+    /// contact the requested one was merged into.
+    pub link: Option<String>,
+    /// The first bytes (at most 512) of the raw body, lossily decoded as UTF-8.
+    pub body_snippet: String,
+}
+
+impl ApiError {
+    /// The code of the first `errors[]` entry.
+    pub fn code(&self) -> Option<&ErrorCode> {
+        self.errors.first().map(|e| &e.code)
+    }
+
+    /// The message of the first `errors[]` entry.
+    pub fn message(&self) -> Option<&str> {
+        self.errors.first().and_then(|e| e.message.as_deref())
+    }
+
+    /// For a `410 contact_merged` answer: the id of the contact it was merged into,
+    /// read from `Link: </contacts/{id}>; rel="canonical"`.
+    pub fn merged_into(&self) -> Option<&str> {
+        let link = self.link.as_deref()?;
+        let start = link.find("</contacts/")? + "</contacts/".len();
+        let rest = &link[start..];
+        let end = rest.find('>')?;
+        Some(&rest[..end])
+    }
+
+    /// Build an error from a status, headers and raw body. Never fails: a body
+    /// that is not Intercom's `error.list` keeps only status and snippet.
+    pub(crate) fn from_response(
+        status: StatusCode,
+        headers: &reqwest::header::HeaderMap,
+        body: &[u8],
+        rate_limit: Option<RateLimit>,
+    ) -> Self {
+        #[derive(Deserialize)]
+        struct Body {
+            request_id: Option<String>,
+            #[serde(default)]
+            errors: Vec<ErrorEntry>,
+        }
+        let parsed: Option<Body> = serde_json::from_slice(body).ok();
+        let header_str = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let (request_id, errors) = match parsed {
+            Some(b) => (b.request_id, b.errors),
+            None => (None, Vec::new()),
+        };
+        ApiError {
+            status,
+            request_id: request_id.or_else(|| header_str("x-request-id")),
+            errors,
+            rate_limit,
+            retry_after: header_str("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs),
+            link: header_str("link"),
+            body_snippet: snippet(body),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    /// `404 not_found: Contact Not Found (request_id=…)`; further entries are
+    /// appended after `;`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.status.as_u16())?;
+        if self.errors.is_empty() {
+            let reason = self.status.canonical_reason().unwrap_or("error");
+            write!(f, " {reason}")?;
+            let trimmed = self.body_snippet.trim();
+            if !trimmed.is_empty() {
+                let short: String = trimmed.chars().take(120).collect();
+                write!(f, ": {short}")?;
+            }
+        }
+        for (i, e) in self.errors.iter().enumerate() {
+            f.write_str(if i == 0 { " " } else { "; " })?;
+            write!(f, "{}", e.code)?;
+            if let Some(m) = &e.message {
+                write!(f, ": {m}")?;
+            }
+            if let Some(field) = &e.field {
+                write!(f, " (field {field})")?;
+            }
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request_id={id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// One entry of Intercom's `errors[]` list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct ErrorEntry {
+    /// What kind of error this is.
+    pub code: ErrorCode,
+    /// A human-readable description.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The field or query parameter in error, when Intercom names one.
+    #[serde(default)]
+    pub field: Option<String>,
+}
+
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $wire:literal,)*) => {
+        /// Intercom's error codes, as sent in `errors[].code`.
+        ///
+        /// Codes this crate does not know yet arrive as [`ErrorCode::Unknown`].
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $($(#[$doc])* $variant,)*
+            /// A code not listed above, kept verbatim.
+            Unknown(String),
+        }
+
+        impl ErrorCode {
+            /// The code as Intercom spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                    ErrorCode::Unknown(s) => s,
+                }
+            }
+
+            fn from_wire(s: &str) -> Self {
+                match s {
+                    $($wire => ErrorCode::$variant,)*
+                    other => ErrorCode::Unknown(other.to_owned()),
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// The access token is missing, invalid or revoked.
+    Unauthorized = "unauthorized",
+    /// The token lacks the scope this call needs.
+    TokenUnauthorized = "token_unauthorized",
+    /// The resource does not exist.
+    NotFound = "not_found",
+    /// The request is malformed.
+    ParameterInvalid = "parameter_invalid",
+    /// A required parameter is missing.
+    ParameterNotFound = "parameter_not_found",
+    /// A parameter conflicts with existing data (e.g. duplicate email).
+    Conflict = "conflict",
+    /// The rate limit was exceeded.
+    RateLimitExceeded = "rate_limit_exceeded",
+    /// The `Intercom-Version` header names a version that does not exist.
+    IntercomVersionInvalid = "intercom_version_invalid",
+    /// The contact was merged into another; see [`ApiError::merged_into`].
+    ContactMerged = "contact_merged",
+    /// Intercom could not process the request.
+    ServerError = "server_error",
+    /// Intercom is temporarily unavailable.
+    ServiceUnavailable = "service_unavailable",
+    /// The request took too long on Intercom's side.
+    RequestTimeout = "request_timeout",
+    /// The request body was not valid.
+    InvalidDocument = "invalid_document",
+    /// A custom attribute name or value was refused.
+    InvalidCustomAttribute = "invalid_custom_attribute",
+    /// A search sort order other than `ascending` or `descending`.
+    InvalidSortOrder = "invalid_sort_order",
+    /// A companies scroll is already open for this app.
+    ScrollExists = "scroll_exists",
+    /// The tag is still in use and cannot be deleted.
+    TagHasDependentObjects = "tag_has_dependent_objects",
+    /// An action not allowed for this resource in its current state.
+    ActionForbidden = "action_forbidden",
+    /// The request was refused; Intercom's generic 403.
+    Forbidden = "forbidden",
+    /// The contact could not be found (legacy code used by some endpoints).
+    UserNotFound = "user_not_found",
+    /// Lead and user cannot be merged as asked.
+    MergeFailed = "merge_failed",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(ErrorCode::from_wire(&s))
+    }
+}
+
+/// A success response whose body did not decode into the expected type.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// HTTP status of the response.
+    pub status: StatusCode,
+    /// Where in the JSON document decoding failed, e.g. `data[3].created_at`.
+    pub path: String,
+    /// The underlying serde error.
+    pub source: serde_json::Error,
+    /// The first bytes (at most 512) of the raw body.
+    pub body_snippet: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode {} response at `{}`: {}",
+            self.status.as_u16(),
+            self.path,
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// The first [`SNIPPET_BYTES`] of a body, cut at a character boundary.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let cut = body.len().min(SNIPPET_BYTES);
+    let text = String::from_utf8_lossy(&body[..cut]);
+    // A multi-byte character cut in half shows as U+FFFD at the end: drop it.
+    text.trim_end_matches('\u{FFFD}').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    #[test]
+    fn display_reads_like_status_code_message_request_id() {
+        let body = br#"{"type":"error.list","request_id":"req-1","errors":[{"code":"not_found","message":"Contact Not Found"}]}"#;
+        let e = ApiError::from_response(StatusCode::NOT_FOUND, &HeaderMap::new(), body, None);
+        assert_eq!(
+            e.to_string(),
+            "404 not_found: Contact Not Found (request_id=req-1)"
+        );
+        assert_eq!(e.code(), Some(&ErrorCode::NotFound));
+    }
+
+    #[test]
+    fn every_entry_is_kept_and_unknown_codes_survive() {
+        let body = br#"{"type":"error.list","request_id":null,"errors":[{"code":"parameter_invalid","message":"bad","field":"email"},{"code":"brand_new_code"}]}"#;
+        let e = ApiError::from_response(StatusCode::BAD_REQUEST, &HeaderMap::new(), body, None);
+        assert_eq!(e.errors.len(), 2);
+        assert_eq!(e.errors[0].field.as_deref(), Some("email"));
+        assert_eq!(
+            e.errors[1].code,
+            ErrorCode::Unknown("brand_new_code".into())
+        );
+        assert_eq!(
+            e.to_string(),
+            "400 parameter_invalid: bad (field email); brand_new_code"
+        );
+    }
+
+    #[test]
+    fn html_body_keeps_status_and_snippet() {
+        let body = b"<html><body>502 Bad Gateway</body></html>";
+        let e = ApiError::from_response(StatusCode::BAD_GATEWAY, &HeaderMap::new(), body, None);
+        assert!(e.errors.is_empty());
+        assert_eq!(e.body_snippet, "<html><body>502 Bad Gateway</body></html>");
+        assert!(e.to_string().starts_with("502 Bad Gateway: <html>"));
+    }
+
+    #[test]
+    fn snippet_is_bounded_and_utf8_safe() {
+        let body = "é".repeat(400); // 800 bytes
+        let s = snippet(body.as_bytes());
+        assert!(s.len() <= SNIPPET_BYTES);
+        assert!(s.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn merged_into_reads_the_link_header() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "link",
+            HeaderValue::from_static("</contacts/6762f0d01bb69f9f2193bb7d>; rel=\"canonical\""),
+        );
+        let body = br#"{"type":"error.list","errors":[{"code":"contact_merged"}]}"#;
+        let e = ApiError::from_response(StatusCode::GONE, &h, body, None);
+        assert_eq!(e.merged_into(), Some("6762f0d01bb69f9f2193bb7d"));
+        assert_eq!(e.code(), Some(&ErrorCode::ContactMerged));
+    }
+}

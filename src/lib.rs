@@ -1,0 +1,80 @@
+//! # intercom-api
+//!
+//! A typed client for the [Intercom REST API](https://developers.intercom.com/docs/references/rest-api/api.intercom.io/),
+//! written against API version **2.16**.
+//!
+//! - **Typed resources**: `client.contacts().get(id).await?`, with models
+//!   that tolerate API growth (unknown fields are ignored, unknown enum values
+//!   kept in `Unknown(String)`, `custom_attributes` as a JSON map).
+//! - **One transport** under every call: bearer auth, a pinned
+//!   `Intercom-Version`, rate-limit pacing from `X-RateLimit-*` headers, and
+//!   retries with capped, jittered backoff (only idempotent calls on 5xx and
+//!   timeouts).
+//! - **Pagination** as pages or lazy streams, for every paging scheme
+//!   Intercom uses, resumable from a saved [`Cursor`].
+//! - **Errors** that keep everything: status, `request_id`, every
+//!   `errors[]` entry, the rate-limit snapshot and a body snippet.
+//! - **A fake Intercom** (feature `mock`) for tests and examples.
+//!
+//! ```no_run
+//! use intercom_api::{Client, contacts::CreateContact, search::field};
+//! use futures::TryStreamExt;
+//!
+//! # async fn run() -> Result<(), intercom_api::Error> {
+//! let client = Client::new(std::env::var("INTERCOM_ACCESS_TOKEN").unwrap_or_default())?;
+//!
+//! let me = client.admins().me().await?;
+//! let ada = client
+//!     .contacts()
+//!     .create(CreateContact::with_external_id("user-42").email("ada@example.com"))
+//!     .await?;
+//! let found = client.contacts().search(field("email").eq("ada@example.com")).await?;
+//!
+//! let mut all = std::pin::pin!(client.contacts().list().per_page(150).items());
+//! while let Some(contact) = all.try_next().await? {
+//!     println!("{} {:?}", contact.id, contact.email);
+//! }
+//! println!("quota left: {:?}", client.rate_limit().map(|r| r.remaining));
+//! # Ok(()) }
+//! ```
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `rustls` | yes | TLS through rustls |
+//! | `native-tls` | no | TLS through the platform library |
+//! | `mock` | no | [`mock::FakeIntercom`], an in-process fake Intercom on 127.0.0.1 |
+//! | `blocking` | no | a synchronous client (reserved; see the changelog) |
+//! | `health` | no | customer health scores (reserved; see the changelog) |
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod call;
+mod client;
+mod error;
+pub mod models;
+mod pagination;
+pub mod resources;
+pub mod search;
+mod transport;
+
+#[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
+pub mod mock;
+
+pub use call::Call;
+pub use client::{ApiVersion, Client, ClientBuilder, Region};
+pub use error::{ApiError, DecodeError, Error, ErrorCode, ErrorEntry};
+pub use pagination::{Cursor, ListCall, Page};
+pub use resources::{
+    admins, banners, companies, contacts, notes, segments, subscription_types, tags,
+};
+pub use transport::{
+    CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
+};
+
+/// `Result<T, intercom_api::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,15 @@
+//! One module per resource family: its models and its endpoints.
+//!
+//! Each module builds [`Request`](crate::Request) values and hands them to a
+//! [`Call`](crate::Call) or [`ListCall`](crate::ListCall); the executor that
+//! runs them lives elsewhere, so the async client and the blocking facade
+//! share every endpoint definition.
+
+pub mod admins;
+pub mod banners;
+pub mod companies;
+pub mod contacts;
+pub mod notes;
+pub mod segments;
+pub mod subscription_types;
+pub mod tags;
