@@ -55,11 +55,14 @@
 mod call;
 mod client;
 mod error;
+pub mod messenger;
 pub mod models;
+pub mod oauth;
 mod pagination;
 pub mod resources;
 pub mod search;
 mod transport;
+pub mod webhooks;
 
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]

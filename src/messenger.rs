@@ -1,0 +1,1 @@
+//! Messenger identity verification (being written).

@@ -1,0 +1,1 @@
+//! OAuth for public Intercom apps (being written).

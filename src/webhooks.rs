@@ -1,0 +1,1 @@
+//! Webhook verification and typed notifications (being written).
