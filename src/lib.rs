@@ -79,5 +79,10 @@ pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };
 
+/// The README's examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// `Result<T, intercom_api::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

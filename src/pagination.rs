@@ -223,7 +223,7 @@ impl Paging {
         }
     }
 
-    pub(crate) fn into_page<T>(&self, raw: RawPage<T>) -> Page<T> {
+    pub(crate) fn page_from<T>(&self, raw: RawPage<T>) -> Page<T> {
         let next = self.next_cursor(&raw);
         let pages = raw.pages.unwrap_or_default();
         Page {
@@ -533,7 +533,7 @@ impl Client {
     ) -> Result<Page<T>, Error> {
         let resp = self.transport.send(req).await?;
         let raw = decode_seed(&resp, PageSeed::<T>::new(paging.items_key))?;
-        Ok(paging.into_page(raw))
+        Ok(paging.page_from(raw))
     }
 }
 
@@ -615,7 +615,7 @@ mod tests {
             body: body.as_bytes().to_vec(),
         };
         let raw = decode_seed(&resp, PageSeed::new(paging.items_key)).expect("decodes");
-        paging.into_page(raw)
+        paging.page_from(raw)
     }
 
     #[test]
