@@ -16,7 +16,13 @@ use url::Url;
 use crate::call::Call;
 use crate::error::Error;
 use crate::resources::admins::Admins;
+use crate::resources::articles::Articles;
+use crate::resources::companies::Companies;
 use crate::resources::contacts::Contacts;
+use crate::resources::conversations::Conversations;
+use crate::resources::data_events::DataEvents;
+use crate::resources::help_center::HelpCenter;
+use crate::resources::tags::Tags;
 use crate::transport::{
     Clock, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock, Transport, decode,
 };
@@ -155,6 +161,36 @@ impl Client {
     /// Admins (teammates) and the identity of the token (`/me`).
     pub fn admins(&self) -> Admins<'_, Client> {
         Admins::new(self)
+    }
+
+    /// Companies, their contacts and segments.
+    pub fn companies(&self) -> Companies<'_, Client> {
+        Companies::new(self)
+    }
+
+    /// Conversations: create, reply, manage, search.
+    pub fn conversations(&self) -> Conversations<'_, Client> {
+        Conversations::new(self)
+    }
+
+    /// Data events: what your users did.
+    pub fn data_events(&self) -> DataEvents<'_, Client> {
+        DataEvents::new(self)
+    }
+
+    /// Tags, and tagging contacts, companies, conversations and tickets.
+    pub fn tags(&self) -> Tags<'_, Client> {
+        Tags::new(self)
+    }
+
+    /// Help center articles.
+    pub fn articles(&self) -> Articles<'_, Client> {
+        Articles::new(self)
+    }
+
+    /// Help centers, collections and redirects.
+    pub fn help_center(&self) -> HelpCenter<'_, Client> {
+        HelpCenter::new(self)
     }
 
     /// The rate-limit headers of the latest response, from any task using

@@ -94,3 +94,16 @@ pub struct CompanySegments {
     #[serde(default, deserialize_with = "null_as_default")]
     pub segments: Vec<Segment>,
 }
+
+/// The companies endpoints. Get one from [`Client::companies`](crate::Client::companies).
+#[derive(Debug)]
+pub struct Companies<'c, C> {
+    #[allow(dead_code)]
+    client: &'c C,
+}
+
+impl<'c, C> Companies<'c, C> {
+    pub(crate) fn new(client: &'c C) -> Self {
+        Companies { client }
+    }
+}

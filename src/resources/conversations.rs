@@ -24,3 +24,16 @@ pub struct Conversation {
     #[serde(default, deserialize_with = "null_as_default")]
     pub custom_attributes: CustomAttributes,
 }
+
+/// The conversations endpoints. Get one from [`Client::conversations`](crate::Client::conversations).
+#[derive(Debug)]
+pub struct Conversations<'c, C> {
+    #[allow(dead_code)]
+    client: &'c C,
+}
+
+impl<'c, C> Conversations<'c, C> {
+    pub(crate) fn new(client: &'c C) -> Self {
+        Conversations { client }
+    }
+}

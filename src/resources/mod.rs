@@ -6,10 +6,13 @@
 //! share every endpoint definition.
 
 pub mod admins;
+pub mod articles;
 pub mod banners;
 pub mod companies;
 pub mod contacts;
 pub mod conversations;
+pub mod data_events;
+pub mod help_center;
 pub mod notes;
 pub mod segments;
 pub mod subscription_types;

@@ -21,3 +21,16 @@ pub struct Tag {
     #[serde(default)]
     pub applied_by: Option<Reference>,
 }
+
+/// The tags endpoints. Get one from [`Client::tags`](crate::Client::tags).
+#[derive(Debug)]
+pub struct Tags<'c, C> {
+    #[allow(dead_code)]
+    client: &'c C,
+}
+
+impl<'c, C> Tags<'c, C> {
+    pub(crate) fn new(client: &'c C) -> Self {
+        Tags { client }
+    }
+}
