@@ -120,7 +120,10 @@ fn error_fixtures_match_the_error_schema() {
         "unauthorized.json",
         "contact_merged.json",
     ] {
-        assert!(names.contains(expected), "missing fixtures/errors/{expected}");
+        assert!(
+            names.contains(expected),
+            "missing fixtures/errors/{expected}"
+        );
     }
     let mut problems = Vec::new();
     for (file, body) in &fixtures {
@@ -170,7 +173,10 @@ fn the_spec_schemas_reject_a_broken_contact() {
     page["pages"]["next"] = json!("not-an-object");
     let errors = validator.validate(list, &page);
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].starts_with("$.pages.next: expected object"), "{errors:#?}");
+    assert!(
+        errors[0].starts_with("$.pages.next: expected object"),
+        "{errors:#?}"
+    );
 }
 
 // ---- the validator itself, on a tiny document (no spec file needed) ----

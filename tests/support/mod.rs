@@ -94,7 +94,7 @@ impl Harness {
 
     /// Check every stub's `expect(..)` and that every request carried this
     /// crate's `User-Agent`.
-    pub async fn finish(self) {
+    pub async fn finish(&self) {
         for req in self.requests().await {
             let ua = req
                 .headers

@@ -57,7 +57,9 @@ impl<'a> Validator<'a> {
         errors: &mut Vec<String>,
     ) {
         if depth > MAX_DEPTH {
-            errors.push(format!("{at}: schema nesting exceeds {MAX_DEPTH} (cyclic $ref?)"));
+            errors.push(format!(
+                "{at}: schema nesting exceeds {MAX_DEPTH} (cyclic $ref?)"
+            ));
             return;
         }
         let Some(s) = schema.as_object() else {

@@ -21,7 +21,10 @@ pub const MAJOR_FAMILIES: [&str; 8] = [
 
 /// Where the spec lives: next to the repository, `../shared/openapi/`.
 pub fn openapi_dir() -> PathBuf {
-    super::manifest_dir().join("..").join("shared").join("openapi")
+    super::manifest_dir()
+        .join("..")
+        .join("shared")
+        .join("openapi")
 }
 
 /// The 2.16 spec as JSON, or `None` (with the reason printed) when the file
@@ -137,7 +140,9 @@ pub fn endpoints_md_family(md: &str, family: &str) -> Option<(usize, Vec<String>
     for line in lines.take_while(|l| !l.starts_with('#')) {
         // | Method | Path | operationId | ...
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        if cells.len() > 4 && cells[1].chars().all(|c| c.is_ascii_uppercase()) && !cells[1].is_empty()
+        if cells.len() > 4
+            && cells[1].chars().all(|c| c.is_ascii_uppercase())
+            && !cells[1].is_empty()
         {
             ids.push(cells[3].trim_matches('`').to_owned());
         }
