@@ -348,7 +348,7 @@ fn fail_on(problems: Vec<String>, what: &str) {
 fn manifest_matches_the_spec() {
     let entries = load_manifest();
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(&spec);
+    let ops = spec::operations(spec);
     fail_on(
         spec_problems(&entries, &ops),
         "openapi/coverage.yaml vs the spec",

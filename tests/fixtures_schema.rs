@@ -50,8 +50,8 @@ fn operation_id_of(file: &str) -> &str {
 #[test]
 fn contacts_fixtures_match_their_response_schemas() {
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(&spec);
-    let validator = Validator::new(&spec);
+    let ops = spec::operations(spec);
+    let validator = Validator::new(spec);
     let fixtures = fixtures_in("contacts");
     let mut problems = Vec::new();
     let mut checked = 0;
@@ -85,7 +85,7 @@ fn contacts_fixtures_match_their_response_schemas() {
 #[test]
 fn every_contacts_operation_has_a_fixture() {
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(&spec);
+    let ops = spec::operations(spec);
     let family: BTreeSet<&str> = ops
         .iter()
         .filter(|o| o.family == "Contacts")
@@ -111,7 +111,7 @@ fn every_contacts_operation_has_a_fixture() {
 #[test]
 fn error_fixtures_match_the_error_schema() {
     let Some(spec) = spec::load() else { return };
-    let validator = Validator::new(&spec);
+    let validator = Validator::new(spec);
     let fixtures = fixtures_in("errors");
     let names: BTreeSet<&str> = fixtures.iter().map(|f| f.0.as_str()).collect();
     for expected in [
@@ -140,8 +140,8 @@ fn error_fixtures_match_the_error_schema() {
 #[test]
 fn the_spec_schemas_reject_a_broken_contact() {
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(&spec);
-    let validator = Validator::new(&spec);
+    let ops = spec::operations(spec);
+    let validator = Validator::new(spec);
     let schema = spec::ok_schema(spec::operation(&ops, "ShowContact").expect("ShowContact"))
         .expect("ShowContact has a 200 schema");
     let mut contact = support::fixture("contacts/ShowContact");
@@ -367,4 +367,253 @@ fn validator_reports_unresolvable_refs() {
         errors,
         vec!["$: unresolvable $ref `#/components/schemas/nope`"]
     );
+}
+
+// ---- the SDK's requests against the spec's operations ----
+
+/// Method, path and body of a built (never sent) request.
+struct Built {
+    operation_id: &'static str,
+    method: String,
+    path: String,
+    body: Option<Value>,
+}
+
+fn built<T>(operation_id: &'static str, req: intercom_api::Request<T>) -> Built {
+    Built {
+        operation_id,
+        method: req.method().to_string(),
+        path: req.path().to_owned(),
+        body: req.body().cloned(),
+    }
+}
+
+/// `/contacts/{contact_id}/notes` matches `/contacts/abc/notes`.
+fn path_matches(template: &str, path: &str) -> bool {
+    let t: Vec<&str> = template.split('/').collect();
+    let p: Vec<&str> = path.split('/').collect();
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
+}
+
+/// Every Contacts request the SDK builds has the spec's method and path, and
+/// a body that conforms to the operation's request schema (or no body when
+/// the operation takes none).
+#[test]
+fn sdk_requests_match_the_spec_operations() {
+    use intercom_api::contacts::{
+        ContactRole, ContactSearch, CreateContact, MergeContacts, UpdateContact,
+    };
+    use intercom_api::search::{Query, SortOrder, field};
+    use intercom_api::subscription_types::ConsentType;
+
+    let Some(spec) = spec::load() else { return };
+    let ops = spec::operations(spec);
+    let validator = Validator::new(spec);
+    // Building requests sends nothing; the client is never awaited (and
+    // points at a closed loopback port all the same).
+    let client = intercom_api::Client::builder()
+        .token("test-token")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .expect("client");
+    let c = client.contacts();
+    let id = "6643a1f2b8c9d04e5a7f3b21";
+    // The 2.16 schema types a group's `value` as an array of filters *or* an
+    // array of groups, never a mix (though Intercom's own examples mix them),
+    // so this query nests groups only.
+    let search = ContactSearch::new(Query::or([
+        Query::and([
+            field("role").eq("user"),
+            field("custom_attributes.seats").ge(10),
+        ]),
+        Query::and([
+            field("email").ends_with("@example.com"),
+            field("unsubscribed_from_emails").eq(false),
+        ]),
+    ]))
+    .sort("created_at", SortOrder::Descending);
+
+    let requests = [
+        built("ShowContact", c.get(id).into_request().unwrap()),
+        built(
+            "ShowContactByExternalId",
+            c.get_by_external_id("cus_4821").into_request().unwrap(),
+        ),
+        built(
+            "CreateContact",
+            c.create(
+                CreateContact::with_external_id("cus_4821")
+                    .email("maya.okafor@example.com")
+                    .email_verified(true)
+                    .role(ContactRole::User)
+                    .phone("+49 30 5557 1234")
+                    .name("Maya Okafor")
+                    .avatar("https://static.example.org/avatars/maya-okafor.png")
+                    .signed_up_at(1_711_888_502)
+                    .last_seen_at(1_719_490_157)
+                    .owner_id("5281734")
+                    .unsubscribed_from_emails(false)
+                    .custom_attribute("plan", "growth"),
+            )
+            .into_request()
+            .unwrap(),
+        ),
+        built(
+            "CreateContact",
+            c.create(CreateContact::lead()).into_request().unwrap(),
+        ),
+        built(
+            "UpdateContact",
+            c.update(
+                id,
+                UpdateContact::new()
+                    .email("maya@example.org")
+                    .role(ContactRole::User)
+                    .custom_attribute("seats", 40),
+            )
+            .into_request()
+            .unwrap(),
+        ),
+        built("DeleteContact", c.delete(id).into_request().unwrap()),
+        built(
+            "MergeContact",
+            c.merge(MergeContacts::new("lead-1", id).skip_duplicate_validation(false))
+                .into_request()
+                .unwrap(),
+        ),
+        built(
+            "SearchContacts",
+            c.search(search.clone())
+                .per_page(150)
+                .into_request()
+                .unwrap(),
+        ),
+        built(
+            "SearchContacts",
+            c.search(field("email").is_in(vec!["a@example.com", "b@example.com"]))
+                .starting_from(intercom_api::Cursor::StartingAfter("WzE3MTk=".into()))
+                .into_request()
+                .unwrap(),
+        ),
+        built(
+            "ListContacts",
+            c.list().per_page(50).into_request().unwrap(),
+        ),
+        built("ArchiveContact", c.archive(id).into_request().unwrap()),
+        built("UnarchiveContact", c.unarchive(id).into_request().unwrap()),
+        built("BlockContact", c.block(id).into_request().unwrap()),
+        built(
+            "ListContactMergeHistory",
+            c.merge_history(id).into_request().unwrap(),
+        ),
+        built(
+            "listCompaniesForAContact",
+            c.list_companies(id).into_request().unwrap(),
+        ),
+        built("listNotes", c.list_notes(id).into_request().unwrap()),
+        built(
+            "createNote",
+            c.create_note(id, "<p>Hi</p>", Some("5281734"))
+                .into_request()
+                .unwrap(),
+        ),
+        built(
+            "createNote",
+            c.create_note(id, "<p>Hi</p>", None).into_request().unwrap(),
+        ),
+        built(
+            "listSegmentsForAContact",
+            c.list_segments(id).into_request().unwrap(),
+        ),
+        built(
+            "listSubscriptionsForAContact",
+            c.list_subscriptions(id).into_request().unwrap(),
+        ),
+        built(
+            "attachSubscriptionTypeToContact",
+            c.attach_subscription(id, "37915", ConsentType::OptIn)
+                .into_request()
+                .unwrap(),
+        ),
+        built(
+            "detachSubscriptionTypeToContact",
+            c.detach_subscription(id, "37915").into_request().unwrap(),
+        ),
+        built(
+            "listTagsForAContact",
+            c.list_tags(id).into_request().unwrap(),
+        ),
+        built(
+            "listContactBanners",
+            c.list_banners(id).into_request().unwrap(),
+        ),
+        built(
+            "dismissContactBanner",
+            c.dismiss_banner(id, "bv_88123457").into_request().unwrap(),
+        ),
+    ];
+
+    let mut problems = Vec::new();
+    let mut covered = BTreeSet::new();
+    for r in &requests {
+        let op = spec::operation(&ops, r.operation_id)
+            .unwrap_or_else(|| panic!("no operation {} in the spec", r.operation_id));
+        covered.insert(r.operation_id);
+        let at = format!("{} ({} {})", r.operation_id, r.method, r.path);
+        if r.method != op.method {
+            problems.push(format!("{at}: the spec says {}", op.method));
+        }
+        if !path_matches(&op.path, &r.path) {
+            problems.push(format!("{at}: does not match the spec path {}", op.path));
+        }
+        let schema = op
+            .body
+            .pointer("/requestBody/content/application~1json/schema");
+        match (schema, &r.body) {
+            (Some(schema), Some(body)) => {
+                for e in validator.validate(schema, body) {
+                    problems.push(format!("{at}: body {e}"));
+                }
+            }
+            (Some(_), None) => {
+                let required = op.body.pointer("/requestBody/required") == Some(&json!(true));
+                if required {
+                    problems.push(format!("{at}: sends no body, the spec requires one"));
+                }
+            }
+            (None, Some(body)) => {
+                problems.push(format!(
+                    "{at}: sends a body the spec does not declare: {body}"
+                ));
+            }
+            (None, None) => {}
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+    assert_eq!(covered.len(), 22, "every Contacts operation is built once");
+}
+
+#[test]
+fn path_templates_match_concrete_paths() {
+    assert!(path_matches(
+        "/contacts/{contact_id}/notes",
+        "/contacts/abc/notes"
+    ));
+    assert!(!path_matches(
+        "/contacts/{contact_id}/notes",
+        "/contacts/abc/tags"
+    ));
+    assert!(!path_matches(
+        "/contacts/{contact_id}",
+        "/contacts/abc/notes"
+    ));
+    assert!(!path_matches("/contacts/{contact_id}", "/contacts/"));
 }

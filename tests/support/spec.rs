@@ -2,6 +2,7 @@
 //! `ENDPOINTS.md` groups them into families.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -27,24 +28,30 @@ pub fn openapi_dir() -> PathBuf {
         .join("openapi")
 }
 
-/// The 2.16 spec as JSON, or `None` (with the reason printed) when the file
-/// is not there, so callers can skip.
-pub fn load() -> Option<Value> {
-    let file = openapi_dir().join("intercom-2.16.yaml");
-    let text = match std::fs::read_to_string(&file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "SKIPPED: the OpenAPI spec {} cannot be read ({e}); \
-                 check out the shared spec next to the repository to run this test",
+/// The 2.16 spec as JSON (parsed once per test binary), or `None` (with the
+/// reason printed) when the file is not there, so callers can skip.
+pub fn load() -> Option<&'static Value> {
+    static SPEC: OnceLock<Result<Value, String>> = OnceLock::new();
+    let spec = SPEC.get_or_init(|| {
+        let file = openapi_dir().join("intercom-2.16.yaml");
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            format!(
+                "the OpenAPI spec {} cannot be read ({e}); check out the shared spec \
+                 next to the repository to run this test",
                 file.display()
-            );
-            return None;
+            )
+        })?;
+        let spec: Value = serde_yaml_ng::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", file.display()));
+        Ok(spec)
+    });
+    match spec {
+        Ok(spec) => Some(spec),
+        Err(reason) => {
+            eprintln!("SKIPPED: {reason}");
+            None
         }
-    };
-    let spec: Value = serde_yaml_ng::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", file.display()));
-    Some(spec)
+    }
 }
 
 /// `ENDPOINTS.md` next to the spec, if present.
