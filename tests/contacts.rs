@@ -1370,6 +1370,32 @@ async fn get_410_contact_merged_names_the_surviving_contact() {
 }
 
 #[tokio::test]
+async fn get_by_external_id_410_contact_merged_names_the_surviving_contact() {
+    let h = Harness::start().await;
+    stub("GET", "/contacts/find_by_external_id/cus_0917", &[])
+        .respond_with(error_response(410, "contact_merged").insert_header(
+            "link",
+            format!("</contacts/{TOMAS}>; rel=\"canonical\"").as_str(),
+        ))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+
+    let err = h
+        .client
+        .contacts()
+        .get_by_external_id("cus_0917")
+        .await
+        .expect_err("410");
+
+    assert_eq!(err.code(), Some(&ErrorCode::ContactMerged));
+    assert_eq!(err.as_api().and_then(|a| a.merged_into()), Some(TOMAS));
+    assert!(!err.is_not_found());
+    assert!(!err.is_retryable());
+    h.finish().await;
+}
+
+#[tokio::test]
 async fn a_failing_page_ends_the_stream_with_the_error() {
     let h = Harness::start().await;
     let cursor = starting_after("contacts/ListContacts");
@@ -1445,6 +1471,26 @@ async fn include_merge_history_adds_the_query_parameter() {
     .expect(1)
     .mount(&h.server)
     .await;
+    stub_json(
+        "PUT",
+        &format!("/contacts/{MAYA}"),
+        &[("include_merge_history", "true")],
+        json!({"name": "Maya Okafor-Reyes"}),
+    )
+    .respond_with(ok(fixture("contacts/UpdateContact")))
+    .expect(1)
+    .mount(&h.server)
+    .await;
+    stub_json(
+        "POST",
+        "/contacts/merge",
+        &[("include_merge_history", "true")],
+        json!({"from": LEAD, "into": TOMAS}),
+    )
+    .respond_with(ok(with_merge_history(fixture("contacts/MergeContact"))))
+    .expect(1)
+    .mount(&h.server)
+    .await;
     let contacts = h.client.contacts();
 
     let c = contacts
@@ -1474,6 +1520,16 @@ async fn include_merge_history_adds_the_query_parameter() {
         .include_merge_history()
         .await
         .expect("search");
+    contacts
+        .update(MAYA, UpdateContact::new().name("Maya Okafor-Reyes"))
+        .include_merge_history()
+        .await
+        .expect("update");
+    contacts
+        .merge(MergeContacts::new(LEAD, TOMAS))
+        .include_merge_history()
+        .await
+        .expect("merge");
     h.finish().await;
 }
 

@@ -10,7 +10,7 @@
 //!   for the fixture-schema and coverage tests.
 
 // Each test crate uses its own subset of these helpers.
-#![allow(dead_code, unused_imports)]
+#![allow(dead_code)]
 
 pub mod openapi;
 pub mod spec;
