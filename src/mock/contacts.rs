@@ -207,7 +207,11 @@ pub(crate) fn route(
 
 fn create(store: &mut Contacts, rng: &mut Rng, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
     let body = req.object(ctx)?;
-    let has = |key: &str| body.get(key).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+    let has = |key: &str| {
+        body.get(key)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty())
+    };
     let is_lead = body.get("role").and_then(Value::as_str) == Some("lead");
     if !has("email") && external_id_of(&body).is_none() && !is_lead {
         return Err(ctx.invalid(
@@ -267,7 +271,12 @@ fn merge(store: &mut Contacts, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .ok_or_else(|| {
-                ctx.field_error(400, "parameter_not_found", key, format!("{key} is required"))
+                ctx.field_error(
+                    400,
+                    "parameter_not_found",
+                    key,
+                    format!("{key} is required"),
+                )
             })
     };
     let (from, into) = (id_of("from")?, id_of("into")?);
@@ -324,9 +333,9 @@ fn list(store: &Contacts, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
 
 fn search(store: &Contacts, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
     let body = req.object(ctx)?;
-    let query = body.get("query").ok_or_else(|| {
-        ctx.field_error(400, "parameter_not_found", "query", "query is required")
-    })?;
+    let query = body
+        .get("query")
+        .ok_or_else(|| ctx.field_error(400, "parameter_not_found", "query", "query is required"))?;
     let query = Query::parse(query).map_err(|m| ctx.invalid("query", m))?;
     let pagination = match body.get("pagination") {
         None | Some(Value::Null) => Map::new(),
@@ -556,9 +565,7 @@ fn apply(
                 return bad("unsubscribed_from_emails", "a boolean");
             }
             ("custom_attributes", Value::Object(new)) => {
-                let attrs = c
-                    .entry("custom_attributes")
-                    .or_insert_with(|| json!({}));
+                let attrs = c.entry("custom_attributes").or_insert_with(|| json!({}));
                 if !attrs.is_object() {
                     *attrs = json!({});
                 }

@@ -433,9 +433,7 @@ impl Respond for Handler {
             None => st.serve(&ctx, &shared.token, request),
         };
         drop(st);
-        reply
-            .header("x-request-id", ctx.request_id)
-            .into_template()
+        reply.header("x-request-id", ctx.request_id).into_template()
     }
 }
 

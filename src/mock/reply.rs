@@ -20,10 +20,7 @@ pub(crate) struct Ctx {
 impl Ctx {
     /// An Intercom error list with one entry.
     pub(crate) fn error(&self, status: u16, code: &str, message: impl Into<String>) -> Reply {
-        self.error_entry(
-            status,
-            json!({"code": code, "message": message.into()}),
-        )
+        self.error_entry(status, json!({"code": code, "message": message.into()}))
     }
 
     /// An Intercom error list whose entry names the field in error.
@@ -254,6 +251,8 @@ mod tests {
     fn odd_statuses_do_not_panic() {
         assert_eq!(Reply::html(42).status, 500);
         assert_eq!(Reply::json(1000, &json!({})).status, 500);
-        let _ = Reply::ok(&json!({})).header("link", "bad\nvalue").into_template();
+        let _ = Reply::ok(&json!({}))
+            .header("link", "bad\nvalue")
+            .into_template();
     }
 }

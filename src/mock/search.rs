@@ -60,15 +60,8 @@ impl Op {
 /// A parsed, validated query.
 #[derive(Debug, Clone)]
 pub(crate) enum Query {
-    Filter {
-        field: String,
-        op: Op,
-        value: Value,
-    },
-    Group {
-        all: bool,
-        queries: Vec<Query>,
-    },
+    Filter { field: String, op: Op, value: Value },
+    Group { all: bool, queries: Vec<Query> },
 }
 
 impl Query {
@@ -82,7 +75,10 @@ impl Query {
     pub(crate) fn matches(&self, contact: &Map<String, Value>) -> bool {
         match self {
             Query::Group { all: true, queries } => queries.iter().all(|q| q.matches(contact)),
-            Query::Group { all: false, queries } => queries.iter().any(|q| q.matches(contact)),
+            Query::Group {
+                all: false,
+                queries,
+            } => queries.iter().any(|q| q.matches(contact)),
             Query::Filter { field, op, value } => {
                 let actual = lookup(contact, field);
                 let dates = field.ends_with("_at");
