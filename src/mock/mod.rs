@@ -18,9 +18,14 @@
 //! let found = client.contacts().search(field("custom_attributes.plan").eq("pro")).await?;
 //! assert_eq!(found.items[0].id, ada.id);
 //!
-//! // The next request fails the way a bad day at Intercom would.
+//! // The next request fails the way a bad day at Intercom would. A create
+//! // is not retried (it may have been applied), so the caller sees the 503.
 //! fake.inject(Fault::Status(503), 1);
-//! let err = client.contacts().delete(&ada.id).await.unwrap_err();
+//! let err = client
+//!     .contacts()
+//!     .create(CreateContact::with_email("bob@example.com"))
+//!     .await
+//!     .unwrap_err();
 //! assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
 //! assert_eq!(fake.contact_count(), 1);
 //! # Ok(()) }
@@ -80,6 +85,15 @@
 //! order, whether they are authenticated or not: error statuses, slow
 //! answers, cut-off bodies and HTML pages from a proxy.
 //!
+//! ## Time
+//!
+//! Quota windows and contact timestamps come from the fake's [`Clock`]
+//! ([`FakeIntercomBuilder::clock`]). A test clock that holds a
+//! `Mutex<SystemTime>`, moved by hand (and by its own `sleep`), makes quota
+//! tests deterministic; given to the client too
+//! ([`ClientBuilder::clock`]), it lets the client wait out a window in no
+//! real time.
+//!
 //! # Why wiremock
 //!
 //! The fake is one catch-all [`wiremock`] mock whose responder holds the
@@ -120,6 +134,11 @@ pub enum Fault {
     /// `429 rate_limit_exceeded` (with rate-limit headers showing 0 left),
     /// `408`/`504 request_timeout`, `401 unauthorized`, `404 not_found`, ...
     /// The request is not processed. A status outside 200..=599 becomes 500.
+    ///
+    /// A client with the default retry policy waits for the window to reset
+    /// after a 429, as it would with Intercom; give the fake and the client
+    /// the same hand-moved [`Clock`] to make that wait instant, or use
+    /// [`RetryPolicy::none`](crate::RetryPolicy::none) to see the 429 itself.
     Status(u16),
     /// Process the request normally, but answer only after this delay.
     Delay(Duration),
