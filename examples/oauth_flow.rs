@@ -38,12 +38,18 @@ const OFFLINE_TOKEN: &str = "tok_offline_demo_0123456789";
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
-    let id = std::env::var("INTERCOM_CLIENT_ID").ok().filter(|s| !s.trim().is_empty());
-    let secret = std::env::var("INTERCOM_CLIENT_SECRET").ok().filter(|s| !s.trim().is_empty());
+    let id = std::env::var("INTERCOM_CLIENT_ID")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
+    let secret = std::env::var("INTERCOM_CLIENT_SECRET")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
     match (id, secret) {
         (Some(id), Some(secret)) => online(id, secret).await,
         _ => {
-            println!("INTERCOM_CLIENT_ID / INTERCOM_CLIENT_SECRET not set: running offline against a local stub");
+            println!(
+                "INTERCOM_CLIENT_ID / INTERCOM_CLIENT_SECRET not set: running offline against a local stub"
+            );
             offline().await
         }
     }
@@ -94,7 +100,10 @@ async fn finish(
         let token = config.exchange_code(&code).await?;
         println!("token received: {token:?} (Intercom tokens do not expire; store it securely)");
         let client = match api_base {
-            Some(base) => Client::builder().token(token.secret().clone()).base_url(base).build()?,
+            Some(base) => Client::builder()
+                .token(token.secret().clone())
+                .base_url(base)
+                .build()?,
             None => Client::from_oauth_token(&token)?,
         };
         let me = client.admins().me().await?;
@@ -119,7 +128,10 @@ async fn online(client_id: String, client_secret: String) -> Result<(), BoxError
     let config = OAuthConfig::new(client_id, client_secret, &redirect)?;
     let state = State::generate()?;
     println!("callback server on {base}/callback");
-    println!("open this URL in a browser and authorize the app:\n\n  {}\n", config.authorize_url(state.as_str()));
+    println!(
+        "open this URL in a browser and authorize the app:\n\n  {}\n",
+        config.authorize_url(state.as_str())
+    );
     finish(&config, &state, &mut callbacks, None).await
 }
 
@@ -141,7 +153,10 @@ async fn offline() -> Result<(), BoxError> {
         .await;
     Mock::given(method("GET"))
         .and(path("/me"))
-        .and(header("authorization", format!("Bearer {OFFLINE_TOKEN}").as_str()))
+        .and(header(
+            "authorization",
+            format!("Bearer {OFFLINE_TOKEN}").as_str(),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "type": "admin",
             "id": "991267",
@@ -167,7 +182,10 @@ async fn offline() -> Result<(), BoxError> {
         .token_base_url(&intercom.uri())?;
     let state = State::generate()?;
     println!("callback server on {redirect}");
-    println!("authorize URL (not opened offline):\n\n  {}\n", config.authorize_url(state.as_str()));
+    println!(
+        "authorize URL (not opened offline):\n\n  {}\n",
+        config.authorize_url(state.as_str())
+    );
 
     // Play the browser: a forged redirect first, then Intercom's real one.
     let browser = reqwest::Client::new();

@@ -95,7 +95,10 @@ pub fn describe(n: &Notification) -> String {
             Topic::ContactUserCreated | Topic::ContactLeadCreated | Topic::ContactCreated,
             Item::Contact(c),
         ) => format!("[{id}] new contact {} ({:?})", c.id, c.email),
-        (Topic::ConversationUserCreated | Topic::ConversationAdminSingleCreated, Item::Conversation(c)) => {
+        (
+            Topic::ConversationUserCreated | Topic::ConversationAdminSingleCreated,
+            Item::Conversation(c),
+        ) => {
             format!("[{id}] new conversation {}", c.id)
         }
         (Topic::ConversationAdminClosed, Item::Conversation(c)) => {
@@ -138,7 +141,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         self_test(&url).await?;
     }
 
-    match std::env::var("WEBHOOK_SERVER_SECONDS").ok().and_then(|s| s.parse::<u64>().ok()) {
+    match std::env::var("WEBHOOK_SERVER_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
         Some(secs) => {
             tokio::time::sleep(Duration::from_secs(secs)).await;
             println!("stopping after {secs}s");
@@ -166,7 +172,10 @@ async fn self_test(url: &str) -> Result<(), Box<dyn std::error::Error>> {
         ("unsigned", body, None),
     ];
     for (name, body, signature) in cases {
-        let mut request = http.post(url).header("content-type", "application/json").body(body);
+        let mut request = http
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body);
         if let Some(sig) = signature {
             request = request.header(webhooks::SIGNATURE_HEADER, sig);
         }

@@ -194,7 +194,11 @@ impl MessengerSettings {
     /// [`Error::InvalidInput`] when the name is empty, longer than 190
     /// characters, or one of the typed keys (`email`, `user_hash`, ...), or
     /// a string value is longer than 255 characters.
-    pub fn attribute(mut self, name: impl Into<String>, value: impl Into<Value>) -> Result<Self, Error> {
+    pub fn attribute(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<Value>,
+    ) -> Result<Self, Error> {
         let name = name.into();
         let value = value.into();
         if name.trim().is_empty() {
@@ -216,7 +220,9 @@ impl MessengerSettings {
             if s.chars().count() > MAX_CUSTOM_ATTRIBUTE_STRING {
                 return Err(Error::invalid(
                     format!("attribute.{name}"),
-                    format!("string values are limited to {MAX_CUSTOM_ATTRIBUTE_STRING} characters"),
+                    format!(
+                        "string values are limited to {MAX_CUSTOM_ATTRIBUTE_STRING} characters"
+                    ),
                 ));
             }
         }
@@ -245,47 +251,58 @@ impl MessengerSettings {
         Ok(self)
     }
 
-    /// The workspace id.
-    pub fn app_id_value(&self) -> &str {
-        &self.app_id
+    /// The fields that are set, in a fixed order: `app_id`, the typed
+    /// settings, then the attributes (by name).
+    fn entries(&self) -> Vec<(&str, Value)> {
+        let mut out: Vec<(&str, Value)> = vec![("app_id", Value::String(self.app_id.clone()))];
+        let typed: [(&str, Option<Value>); 8] = [
+            ("api_base", self.api_base.clone().map(Value::String)),
+            ("user_id", self.user_id.clone().map(Value::String)),
+            ("email", self.email.clone().map(Value::String)),
+            ("name", self.name.clone().map(Value::String)),
+            ("created_at", self.created_at.map(Value::from)),
+            ("user_hash", self.user_hash.clone().map(Value::String)),
+            (
+                "custom_launcher_selector",
+                self.custom_launcher_selector.clone().map(Value::String),
+            ),
+            (
+                "hide_default_launcher",
+                self.hide_default_launcher.map(Value::Bool),
+            ),
+        ];
+        out.extend(typed.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+        out.extend(self.attributes.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        out
     }
 
-    /// The `user_hash`, if set.
-    pub fn user_hash_value(&self) -> Option<&str> {
-        self.user_hash.as_deref()
-    }
-
-    /// The settings as a JSON object, `app_id` first, unset fields left out.
+    /// The settings as a JSON object; unset fields are left out.
     pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("app_id".into(), Value::String(self.app_id.clone()));
-        let mut put = |k: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                m.insert(k.to_owned(), v);
-            }
-        };
-        put("api_base", self.api_base.clone().map(Value::String));
-        put("user_id", self.user_id.clone().map(Value::String));
-        put("email", self.email.clone().map(Value::String));
-        put("name", self.name.clone().map(Value::String));
-        put("created_at", self.created_at.map(Value::from));
-        put("user_hash", self.user_hash.clone().map(Value::String));
-        put(
-            "custom_launcher_selector",
-            self.custom_launcher_selector.clone().map(Value::String),
-        );
-        put("hide_default_launcher", self.hide_default_launcher.map(Value::Bool));
-        for (k, v) in &self.attributes {
-            m.insert(k.clone(), v.clone());
-        }
-        Value::Object(m)
+        Value::Object(
+            self.entries()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
     }
 
     /// The JSON text, escaped so it can sit inside an HTML `<script>` element:
     /// `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, so a
     /// name like `</script>` cannot end the script.
+    ///
+    /// Keys come in a fixed order: `app_id`, the typed settings, then the
+    /// attributes.
     pub fn to_script_json(&self) -> String {
-        let raw = self.to_json().to_string();
+        let mut raw = String::from("{");
+        for (i, (k, v)) in self.entries().into_iter().enumerate() {
+            if i > 0 {
+                raw.push(',');
+            }
+            raw.push_str(&Value::String(k.to_owned()).to_string());
+            raw.push(':');
+            raw.push_str(&v.to_string());
+        }
+        raw.push('}');
         let mut out = String::with_capacity(raw.len() + 16);
         for c in raw.chars() {
             match c {
@@ -309,6 +326,12 @@ impl MessengerSettings {
 
 impl serde::Serialize for MessengerSettings {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
+        use serde::ser::SerializeMap;
+        let entries = self.entries();
+        let mut map = s.serialize_map(Some(entries.len()))?;
+        for (k, v) in &entries {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
     }
 }

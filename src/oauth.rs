@@ -406,8 +406,8 @@ impl From<&AuthorizationCode> for AuthorizationCode {
 /// let state = State::from_stored("5f2b");
 /// assert!(parse_callback("/cb?code=abc&state=5f2b", &state).is_ok());
 /// assert!(matches!(parse_callback("code=abc&state=evil", &state), Err(OAuthError::StateMismatch)));
-/// let denied = parse_callback("error=access_denied&state=5f2b", &state).unwrap_err();
-/// assert_eq!(denied.code(), Some(&OAuthErrorCode::AccessDenied));
+/// let denied = parse_callback("error=access_denied&state=5f2b", &state).err();
+/// assert_eq!(denied.and_then(|e| e.code().cloned()), Some(OAuthErrorCode::AccessDenied));
 /// ```
 ///
 /// # Errors
@@ -453,11 +453,15 @@ pub fn parse_callback(
             description,
         });
     }
-    let state = state.filter(|s| !s.is_empty()).ok_or(OAuthError::MissingState)?;
+    let state = state
+        .filter(|s| !s.is_empty())
+        .ok_or(OAuthError::MissingState)?;
     if !State::verify(expected_state.as_ref(), &state) {
         return Err(OAuthError::StateMismatch);
     }
-    let code = code.filter(|c| !c.is_empty()).ok_or(OAuthError::MissingCode)?;
+    let code = code
+        .filter(|c| !c.is_empty())
+        .ok_or(OAuthError::MissingCode)?;
     Ok(AuthorizationCode::new(code))
 }
 
@@ -715,17 +719,14 @@ impl OAuthConfig {
             .form(&form)
             .send()
             .await
-            .map_err(|e| OAuthError::Transport(e))?;
+            .map_err(OAuthError::Transport)?;
         let status = response.status();
         let request_id = response
             .headers()
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| OAuthError::Transport(e))?;
+        let body = response.bytes().await.map_err(OAuthError::Transport)?;
         let redact = |s: &str| self.redact(s, code.expose_secret());
         if status.is_success() {
             token_from_success(status, &body)
@@ -759,7 +760,10 @@ fn token_from_success(status: StatusCode, body: &[u8]) -> Result<AccessToken, OA
     // Never quote a success body in an error: it may hold a token.
     let answer: Answer = serde_json::from_slice(body).map_err(|_| OAuthError::InvalidResponse {
         status,
-        reason: format!("the body ({} bytes) is not the expected JSON object", body.len()),
+        reason: format!(
+            "the body ({} bytes) is not the expected JSON object",
+            body.len()
+        ),
     })?;
     let token = answer
         .access_token
@@ -805,8 +809,12 @@ fn token_error(
     let (raw_code, message, request_id) = match serde_json::from_slice::<Answer>(body) {
         Ok(a) => {
             let first = a.errors.into_iter().next();
-            let raw_code = a.error.or_else(|| first.as_ref().and_then(|e| e.code.clone()));
-            let message = a.error_description.or_else(|| first.and_then(|e| e.message));
+            let raw_code = a
+                .error
+                .or_else(|| first.as_ref().and_then(|e| e.code.clone()));
+            let message = a
+                .error_description
+                .or_else(|| first.and_then(|e| e.message));
             (raw_code, message, a.request_id.or(header_request_id))
         }
         Err(_) => {
@@ -867,7 +875,9 @@ fn checked_url(field: &'static str, raw: &str) -> Result<Url, OAuthError> {
         "http" if is_loopback(&url) => Ok(url),
         "http" => Err(OAuthError::config(
             field,
-            format!("`{raw}` must use https (http is accepted only on 127.0.0.1, [::1] or localhost)"),
+            format!(
+                "`{raw}` must use https (http is accepted only on 127.0.0.1, [::1] or localhost)"
+            ),
         )),
         other => Err(OAuthError::config(
             field,
@@ -915,7 +925,10 @@ mod tests {
     #[test]
     fn classification_names_the_culprit() {
         let s = StatusCode::UNAUTHORIZED;
-        assert_eq!(classify(s, Some("invalid_client"), None), OAuthErrorCode::InvalidClient);
+        assert_eq!(
+            classify(s, Some("invalid_client"), None),
+            OAuthErrorCode::InvalidClient
+        );
         assert_eq!(
             classify(s, Some("unauthorized"), Some("Unauthorized Code")),
             OAuthErrorCode::InvalidGrant

@@ -30,10 +30,10 @@
 //!
 //! Verification and parsing have their own error types, [`VerifyError`] and
 //! [`ParseError`], combined in [`WebhookError`]. They are separate from the
-//! crate's [`Error`](crate::Error) because nothing here talks to Intercom:
+//! crate's [`Error`] because nothing here talks to Intercom:
 //! a webhook endpoint needs to tell "unauthenticated" (answer `401`) from
 //! "malformed" (answer `400`), which [`WebhookError::status`] does. Each
-//! converts into [`Error::InvalidInput`](crate::Error::InvalidInput) for code
+//! converts into [`Error::InvalidInput`] for code
 //! that prefers one error type. No error message ever contains the secret.
 //!
 //! ## Typed items, never lost
@@ -187,7 +187,8 @@ pub fn sign(secret: &impl SigningKey, body: &[u8]) -> String {
 
 /// Check an `X-Hub-Signature` value against the raw body, in constant time.
 ///
-/// Hex digits may be upper- or lower-case; surrounding whitespace is ignored.
+/// The `sha1` prefix and the hex digits may be upper- or lower-case;
+/// surrounding whitespace is ignored.
 ///
 /// ```
 /// use secrecy::SecretString;
@@ -343,7 +344,11 @@ impl Verifier {
     ///
     /// # Errors
     /// As [`verify_header`].
-    pub fn verify(&self, raw_body: &[u8], x_hub_signature: Option<&str>) -> Result<(), VerifyError> {
+    pub fn verify(
+        &self,
+        raw_body: &[u8],
+        x_hub_signature: Option<&str>,
+    ) -> Result<(), VerifyError> {
         verify_header(&self.secret, raw_body, x_hub_signature)
     }
 
@@ -1147,7 +1152,7 @@ struct Seen {
 ///
 /// The guard is `Sync`: share one behind an `Arc` across request handlers.
 /// Time is passed in ([`check`](Self::check)) or read from a
-/// [`Clock`](crate::Clock), so tests need no sleeping.
+/// [`Clock`], so tests need no sleeping.
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
@@ -1333,22 +1338,32 @@ mod tests {
             Topic::from("conversation.closed"),
             Topic::Unknown("conversation.closed".into())
         );
-        assert_eq!(Topic::ConversationPartRedacted.family(), "conversation_part");
+        assert_eq!(
+            Topic::ConversationPartRedacted.family(),
+            "conversation_part"
+        );
         assert_eq!(Topic::Ping.family(), "ping");
     }
 
     #[test]
     fn lenient_times() {
         assert_eq!(lenient_time(Some(&serde_json::json!(5))), Some(5));
-        assert_eq!(lenient_time(Some(&serde_json::json!("1401970114"))), Some(1401970114));
+        assert_eq!(
+            lenient_time(Some(&serde_json::json!("1401970114"))),
+            Some(1401970114)
+        );
         assert_eq!(lenient_time(Some(&serde_json::json!(1.5))), Some(1));
-        assert_eq!(lenient_time(Some(&serde_json::json!("2024-03-16T20:16:07Z"))), None);
+        assert_eq!(
+            lenient_time(Some(&serde_json::json!("2024-03-16T20:16:07Z"))),
+            None
+        );
         assert_eq!(lenient_time(Some(&Value::Null)), None);
     }
 
     #[test]
     fn replay_memory_is_bounded() {
-        let guard = ReplayGuard::new(Duration::from_secs(3600), Duration::from_secs(3600)).capacity(3);
+        let guard =
+            ReplayGuard::new(Duration::from_secs(3600), Duration::from_secs(3600)).capacity(3);
         let now = UNIX_EPOCH + Duration::from_secs(10_000);
         for i in 0..10 {
             let n = Notification::from_value(serde_json::json!({

@@ -4,8 +4,8 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use intercom_api::webhooks::{
-    self, ParseError, ReplayError, ReplayGuard, SIGNATURE_HEADER, Topic, Verifier,
-    VerifyError, WebhookError,
+    self, ParseError, ReplayError, ReplayGuard, SIGNATURE_HEADER, Topic, Verifier, VerifyError,
+    WebhookError,
 };
 use intercom_api::{Clock, Sleep};
 use proptest::prelude::*;
@@ -24,7 +24,10 @@ fn secret() -> SecretString {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/fixtures/webhooks/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/fixtures/webhooks/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -62,15 +65,25 @@ fn kat_fixture_files_raw_bytes() {
     // is over those exact bytes.
     let vectors = [
         ("ping", "b24751772f0a3d6993c48ea9436dbed30c6c1089"),
-        ("contact.user.created", "c38458f901369b047606b9aa4a5cf5a60b153bb3"),
-        ("conversation.admin.closed", "93d145295ab55432b067dba17de0334a3b76e904"),
+        (
+            "contact.user.created",
+            "c38458f901369b047606b9aa4a5cf5a60b153bb3",
+        ),
+        (
+            "conversation.admin.closed",
+            "93d145295ab55432b067dba17de0334a3b76e904",
+        ),
         ("ticket.created", "e1e1663c35eed26dac70c8b0ccb084fa99879dfb"),
     ];
     for (name, hex) in vectors {
         let body = fixture(name);
         let header = format!("sha1={hex}");
         assert_eq!(webhooks::sign(&secret(), &body), header, "{name}");
-        assert_eq!(webhooks::verify(&secret(), &body, &header), Ok(()), "{name}");
+        assert_eq!(
+            webhooks::verify(&secret(), &body, &header),
+            Ok(()),
+            "{name}"
+        );
         // Re-serializing the JSON (what many handlers do by mistake) breaks it.
         let reserialized: serde_json::Value = serde_json::from_slice(&body).expect("json");
         let compact = serde_json::to_vec(&reserialized).expect("json");
@@ -93,43 +106,70 @@ const GOOD: &str = "sha1=1433402abcbc1e1ed0e5b9f5b87b2244b74f670a";
 fn upper_case_hex_and_whitespace_are_accepted() {
     let upper = format!("sha1={}", GOOD["sha1=".len()..].to_ascii_uppercase());
     assert_eq!(webhooks::verify(&secret(), BODY, &upper), Ok(()));
-    assert_eq!(webhooks::verify(&secret(), BODY, &format!("  {GOOD} ")), Ok(()));
-    assert_eq!(webhooks::verify(&secret(), BODY, &GOOD.replace("sha1", "SHA1")), Ok(()));
+    assert_eq!(
+        webhooks::verify(&secret(), BODY, &format!("  {GOOD} ")),
+        Ok(())
+    );
+    assert_eq!(
+        webhooks::verify(&secret(), BODY, &GOOD.replace("sha1", "SHA1")),
+        Ok(())
+    );
 }
 
 #[test]
 fn tampered_body_is_refused() {
     let tampered = br#"{"type":"notification_event","topic":"pinG"}"#;
-    assert_eq!(webhooks::verify(&secret(), tampered, GOOD), Err(VerifyError::Mismatch));
-    assert_eq!(webhooks::verify(&secret(), b"", GOOD), Err(VerifyError::Mismatch));
+    assert_eq!(
+        webhooks::verify(&secret(), tampered, GOOD),
+        Err(VerifyError::Mismatch)
+    );
+    assert_eq!(
+        webhooks::verify(&secret(), b"", GOOD),
+        Err(VerifyError::Mismatch)
+    );
 }
 
 #[test]
 fn tampered_signature_is_refused() {
     let mut sig = GOOD.to_owned();
     sig.replace_range(10..11, "f"); // was '4'
-    assert_eq!(webhooks::verify(&secret(), BODY, &sig), Err(VerifyError::Mismatch));
+    assert_eq!(
+        webhooks::verify(&secret(), BODY, &sig),
+        Err(VerifyError::Mismatch)
+    );
 }
 
 #[test]
 fn wrong_secret_is_refused() {
     let other = SecretString::from("another-app-secret");
-    assert_eq!(webhooks::verify(&other, BODY, GOOD), Err(VerifyError::Mismatch));
+    assert_eq!(
+        webhooks::verify(&other, BODY, GOOD),
+        Err(VerifyError::Mismatch)
+    );
 }
 
 #[test]
 fn truncated_and_overlong_headers_are_refused() {
     assert_eq!(
         webhooks::verify(&secret(), BODY, &GOOD[..GOOD.len() - 1]),
-        Err(VerifyError::WrongLength { expected: 40, found: 39 })
+        Err(VerifyError::WrongLength {
+            expected: 40,
+            found: 39
+        })
     );
     assert_eq!(
         webhooks::verify(&secret(), BODY, "sha1="),
-        Err(VerifyError::WrongLength { expected: 40, found: 0 })
+        Err(VerifyError::WrongLength {
+            expected: 40,
+            found: 0
+        })
     );
     assert_eq!(
         webhooks::verify(&secret(), BODY, &format!("{GOOD}00")),
-        Err(VerifyError::WrongLength { expected: 40, found: 42 })
+        Err(VerifyError::WrongLength {
+            expected: 40,
+            found: 42
+        })
     );
 }
 
@@ -138,11 +178,15 @@ fn prefix_and_hex_are_checked() {
     let digits = &GOOD["sha1=".len()..];
     assert_eq!(
         webhooks::verify(&secret(), BODY, &format!("sha256={digits}")),
-        Err(VerifyError::WrongPrefix { found: "sha256".into() })
+        Err(VerifyError::WrongPrefix {
+            found: "sha256".into()
+        })
     );
     assert_eq!(
         webhooks::verify(&secret(), BODY, digits),
-        Err(VerifyError::WrongPrefix { found: String::new() })
+        Err(VerifyError::WrongPrefix {
+            found: String::new()
+        })
     );
     assert_eq!(
         webhooks::verify(&secret(), BODY, &format!("sha1={}", "z".repeat(40))),
@@ -152,21 +196,36 @@ fn prefix_and_hex_are_checked() {
 
 #[test]
 fn missing_header_and_empty_secret() {
-    assert_eq!(webhooks::verify(&secret(), BODY, ""), Err(VerifyError::MissingHeader));
-    assert_eq!(webhooks::verify(&secret(), BODY, "   "), Err(VerifyError::MissingHeader));
-    assert_eq!(webhooks::verify_header(&secret(), BODY, None), Err(VerifyError::MissingHeader));
+    assert_eq!(
+        webhooks::verify(&secret(), BODY, ""),
+        Err(VerifyError::MissingHeader)
+    );
+    assert_eq!(
+        webhooks::verify(&secret(), BODY, "   "),
+        Err(VerifyError::MissingHeader)
+    );
+    assert_eq!(
+        webhooks::verify_header(&secret(), BODY, None),
+        Err(VerifyError::MissingHeader)
+    );
     assert_eq!(webhooks::verify_header(&secret(), BODY, Some(GOOD)), Ok(()));
     let empty = SecretString::from("");
     // An empty key would verify a signature anyone can compute: refused first.
     let forged = webhooks::sign(&empty, BODY);
-    assert_eq!(webhooks::verify(&empty, BODY, &forged), Err(VerifyError::EmptySecret));
+    assert_eq!(
+        webhooks::verify(&empty, BODY, &forged),
+        Err(VerifyError::EmptySecret)
+    );
     assert_eq!(Verifier::new("  ").err(), Some(VerifyError::EmptySecret));
 }
 
 #[test]
 fn header_map_variants() {
     let mut headers = HeaderMap::new();
-    assert_eq!(webhooks::verify_headers(&secret(), BODY, &headers), Err(VerifyError::MissingHeader));
+    assert_eq!(
+        webhooks::verify_headers(&secret(), BODY, &headers),
+        Err(VerifyError::MissingHeader)
+    );
     headers.insert("x-hub-signature", HeaderValue::from_static(GOOD));
     assert_eq!(webhooks::verify_headers(&secret(), BODY, &headers), Ok(()));
     let n = webhooks::verify_and_parse_headers(&secret(), BODY, &headers).expect("valid");
@@ -175,7 +234,10 @@ fn header_map_variants() {
         SIGNATURE_HEADER,
         HeaderValue::from_bytes(b"sha1=\xff").expect("opaque header value"),
     );
-    assert_eq!(webhooks::verify_headers(&secret(), BODY, &headers), Err(VerifyError::InvalidHex));
+    assert_eq!(
+        webhooks::verify_headers(&secret(), BODY, &headers),
+        Err(VerifyError::InvalidHex)
+    );
 }
 
 #[test]
@@ -205,7 +267,10 @@ fn secret_never_shows_in_debug_or_errors() {
 #[test]
 fn verify_and_parse_statuses() {
     let unsigned = webhooks::verify_and_parse(&secret(), BODY, None).expect_err("unsigned");
-    assert!(matches!(unsigned, WebhookError::Verify(VerifyError::MissingHeader)));
+    assert!(matches!(
+        unsigned,
+        WebhookError::Verify(VerifyError::MissingHeader)
+    ));
     assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
 
     let garbage = b"not json at all";
@@ -215,10 +280,17 @@ fn verify_and_parse_statuses() {
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 
     // A tampered body is refused before it is parsed.
-    let tampered = webhooks::verify_and_parse(&secret(), garbage, Some(GOOD)).expect_err("tampered");
-    assert!(matches!(tampered, WebhookError::Verify(VerifyError::Mismatch)));
+    let tampered =
+        webhooks::verify_and_parse(&secret(), garbage, Some(GOOD)).expect_err("tampered");
+    assert!(matches!(
+        tampered,
+        WebhookError::Verify(VerifyError::Mismatch)
+    ));
     let as_crate_error = intercom_api::Error::from(tampered);
-    assert!(matches!(as_crate_error, intercom_api::Error::InvalidInput { .. }));
+    assert!(matches!(
+        as_crate_error,
+        intercom_api::Error::InvalidInput { .. }
+    ));
 }
 
 proptest! {
@@ -290,7 +362,10 @@ proptest! {
 fn parses_contact_user_created() {
     let n = webhooks::parse(&fixture("contact.user.created")).expect("parse");
     assert_eq!(n.topic, Topic::ContactUserCreated);
-    assert_eq!(n.id.as_deref(), Some("notif_0f6b8e0a-2b1c-4d3e-9f8a-7c6b5a4d3e2f"));
+    assert_eq!(
+        n.id.as_deref(),
+        Some("notif_0f6b8e0a-2b1c-4d3e-9f8a-7c6b5a4d3e2f")
+    );
     assert_eq!(n.app_id.as_deref(), Some("a86dr8yl"));
     assert_eq!(n.created_at, Some(1718000001));
     assert_eq!(n.first_sent_at, Some(1718000002));
@@ -302,7 +377,10 @@ fn parses_contact_user_created() {
     assert_eq!(contact.id, "6670f3c2a1b2c3d4e5f60718");
     assert_eq!(contact.email.as_deref(), Some("ada@example.com"));
     assert_eq!(contact.external_id.as_deref(), Some("user-42"));
-    assert_eq!(contact.custom_attributes.get("plan"), Some(&serde_json::json!("pro")));
+    assert_eq!(
+        contact.custom_attributes.get("plan"),
+        Some(&serde_json::json!("pro"))
+    );
 }
 
 #[test]
@@ -423,9 +501,18 @@ fn legacy_string_timestamps_and_numeric_ids() {
 #[test]
 fn bad_envelopes_are_typed_errors() {
     assert!(matches!(webhooks::parse(b""), Err(ParseError::Json(_))));
-    assert!(matches!(webhooks::parse(b"<html>"), Err(ParseError::Json(_))));
-    assert!(matches!(webhooks::parse(b"[1,2]"), Err(ParseError::NotAnObject)));
-    assert!(matches!(webhooks::parse(b"{}"), Err(ParseError::MissingField("topic"))));
+    assert!(matches!(
+        webhooks::parse(b"<html>"),
+        Err(ParseError::Json(_))
+    ));
+    assert!(matches!(
+        webhooks::parse(b"[1,2]"),
+        Err(ParseError::NotAnObject)
+    ));
+    assert!(matches!(
+        webhooks::parse(b"{}"),
+        Err(ParseError::MissingField("topic"))
+    ));
     assert!(matches!(
         webhooks::parse(br#"{"topic":null}"#),
         Err(ParseError::MissingField("topic"))
@@ -483,25 +570,55 @@ fn documented_topics_parse() {
         ("company.updated", Topic::CompanyUpdated),
         ("conversation.user.created", Topic::ConversationUserCreated),
         ("conversation.user.replied", Topic::ConversationUserReplied),
-        ("conversation.admin.replied", Topic::ConversationAdminReplied),
-        ("conversation.admin.single.created", Topic::ConversationAdminSingleCreated),
-        ("conversation.admin.assigned", Topic::ConversationAdminAssigned),
+        (
+            "conversation.admin.replied",
+            Topic::ConversationAdminReplied,
+        ),
+        (
+            "conversation.admin.single.created",
+            Topic::ConversationAdminSingleCreated,
+        ),
+        (
+            "conversation.admin.assigned",
+            Topic::ConversationAdminAssigned,
+        ),
         ("conversation.admin.opened", Topic::ConversationAdminOpened),
         ("conversation.admin.closed", Topic::ConversationAdminClosed),
         ("conversation.admin.noted", Topic::ConversationAdminNoted),
-        ("conversation.admin.snoozed", Topic::ConversationAdminSnoozed),
-        ("conversation.admin.unsnoozed", Topic::ConversationAdminUnsnoozed),
-        ("conversation.admin.replied.translated", Topic::ConversationAdminRepliedTranslated),
-        ("conversation.priority.updated", Topic::ConversationPriorityUpdated),
+        (
+            "conversation.admin.snoozed",
+            Topic::ConversationAdminSnoozed,
+        ),
+        (
+            "conversation.admin.unsnoozed",
+            Topic::ConversationAdminUnsnoozed,
+        ),
+        (
+            "conversation.admin.replied.translated",
+            Topic::ConversationAdminRepliedTranslated,
+        ),
+        (
+            "conversation.priority.updated",
+            Topic::ConversationPriorityUpdated,
+        ),
         ("conversation.rating.added", Topic::ConversationRatingAdded),
-        ("conversation_part.tag.created", Topic::ConversationPartTagCreated),
-        ("conversation_part.redacted", Topic::ConversationPartRedacted),
+        (
+            "conversation_part.tag.created",
+            Topic::ConversationPartTagCreated,
+        ),
+        (
+            "conversation_part.redacted",
+            Topic::ConversationPartRedacted,
+        ),
         ("ticket.created", Topic::TicketCreated),
         ("ticket.state.updated", Topic::TicketStateUpdated),
         ("ticket.admin.snoozed", Topic::TicketAdminSnoozed),
         ("ticket.resolved", Topic::TicketResolved),
         ("content_stat.email", Topic::ContentStatEmail),
-        ("content_stat.series.webhook", Topic::ContentStatSeriesWebhook),
+        (
+            "content_stat.series.webhook",
+            Topic::ContentStatSeriesWebhook,
+        ),
         ("job.completed", Topic::JobCompleted),
         ("ping", Topic::Ping),
     ];
@@ -540,10 +657,15 @@ fn replayed_ids_are_refused_within_the_window() {
     assert_eq!(guard.check(&n, at(1_000_010)), Ok(()));
     assert_eq!(
         guard.check(&n, at(1_000_020)),
-        Err(ReplayError::Replayed { id: "notif_a".into() })
+        Err(ReplayError::Replayed {
+            id: "notif_a".into()
+        })
     );
     // Another id is fine.
-    assert_eq!(guard.check(&note(Some("notif_b"), Some(1_000_000)), at(1_000_020)), Ok(()));
+    assert_eq!(
+        guard.check(&note(Some("notif_b"), Some(1_000_000)), at(1_000_020)),
+        Ok(())
+    );
     // After the window the id is forgotten (the age limit still applies).
     assert_eq!(guard.check(&n, at(1_000_700)), Ok(()));
     assert_eq!(guard.len(), 1, "notif_b aged out of the window");
@@ -554,15 +676,26 @@ fn old_future_and_undated_notifications_are_refused() {
     let guard = ReplayGuard::new(Duration::from_secs(3600), Duration::from_secs(3600));
     assert_eq!(
         guard.check(&note(Some("old"), Some(1_000_000)), at(1_003_601)),
-        Err(ReplayError::TooOld { age: Duration::from_secs(3601), max_age: Duration::from_secs(3600) })
+        Err(ReplayError::TooOld {
+            age: Duration::from_secs(3601),
+            max_age: Duration::from_secs(3600)
+        })
     );
     assert_eq!(
         guard.check(&note(Some("future"), Some(1_001_000)), at(1_000_000)),
-        Err(ReplayError::FromTheFuture { ahead: Duration::from_secs(1000) })
+        Err(ReplayError::FromTheFuture {
+            ahead: Duration::from_secs(1000)
+        })
     );
     // Small clock skew is tolerated.
-    assert_eq!(guard.check(&note(Some("skew"), Some(1_000_100)), at(1_000_000)), Ok(()));
-    assert_eq!(guard.check(&note(Some("undated"), None), at(1_000_000)), Err(ReplayError::NoTimestamp));
+    assert_eq!(
+        guard.check(&note(Some("skew"), Some(1_000_100)), at(1_000_000)),
+        Ok(())
+    );
+    assert_eq!(
+        guard.check(&note(Some("undated"), None), at(1_000_000)),
+        Err(ReplayError::NoTimestamp)
+    );
     // first_sent_at is used when created_at is missing.
     let n = webhooks::Notification::from_value(serde_json::json!({
         "topic": "ping", "id": "fs", "first_sent_at": 1_000_000
@@ -626,14 +759,23 @@ fn time_comes_from_an_injected_clock() {
 
 async fn start_example(secret: &str) -> String {
     let verifier = Verifier::new(secret.to_owned()).expect("verifier");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let url = format!("http://{}{}", listener.local_addr().expect("addr"), webhook_server::PATH);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!(
+        "http://{}{}",
+        listener.local_addr().expect("addr"),
+        webhook_server::PATH
+    );
     tokio::spawn(async move { axum::serve(listener, webhook_server::router(verifier)).await });
     url
 }
 
 fn fresh_body(id: &str) -> Vec<u8> {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock").as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
     let mut v: serde_json::Value =
         serde_json::from_slice(&fixture("conversation.admin.closed")).expect("fixture");
     v["id"] = id.into();
@@ -649,7 +791,10 @@ async fn example_server_answers_200_401_400() {
     let body = fresh_body("notif_server_1");
     let sig = webhooks::sign(&secret(), &body);
     let post = |body: Vec<u8>, sig: Option<String>| {
-        let mut r = http.post(&url).header("content-type", "application/json").body(body);
+        let mut r = http
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body);
         if let Some(s) = sig {
             r = r.header(SIGNATURE_HEADER, s);
         }
@@ -663,16 +808,37 @@ async fn example_server_answers_200_401_400() {
     let mut tampered = body.clone();
     let last = tampered.len() - 2;
     tampered[last] ^= 1;
-    assert_eq!(post(tampered, Some(sig.clone())).await.expect("send").status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        post(tampered, Some(sig.clone()))
+            .await
+            .expect("send")
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
 
-    assert_eq!(post(body.clone(), None).await.expect("send").status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        post(body.clone(), None).await.expect("send").status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     let wrong_secret = webhooks::sign(&SecretString::from("not-the-secret"), &body);
-    assert_eq!(post(body.clone(), Some(wrong_secret)).await.expect("send").status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        post(body.clone(), Some(wrong_secret))
+            .await
+            .expect("send")
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     let garbage = b"{not json".to_vec();
     let garbage_sig = webhooks::sign(&secret(), &garbage);
-    assert_eq!(post(garbage, Some(garbage_sig)).await.expect("send").status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        post(garbage, Some(garbage_sig))
+            .await
+            .expect("send")
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
 
     // Intercom re-sends after failures: a duplicate is acknowledged, not re-processed.
     let dup = post(body, Some(sig)).await.expect("send");
@@ -682,5 +848,8 @@ async fn example_server_answers_200_401_400() {
     // A correctly signed but stale notification (the fixture is from 2024).
     let stale = fixture("ticket.created");
     let stale_sig = webhooks::sign(&secret(), &stale);
-    assert_eq!(post(stale, Some(stale_sig)).await.expect("send").status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        post(stale, Some(stale_sig)).await.expect("send").status(),
+        StatusCode::BAD_REQUEST
+    );
 }
