@@ -322,6 +322,14 @@ error_codes! {
     TokenUnauthorized = "token_unauthorized",
     /// The resource does not exist.
     NotFound = "not_found",
+    /// The tag does not exist.
+    TagNotFound = "tag_not_found",
+    /// The ticket does not exist.
+    TicketNotFound = "ticket_not_found",
+    /// The internal article does not exist.
+    InternalArticleNotFound = "internal_article_not_found",
+    /// The content snippet does not exist.
+    ContentSnippetNotFound = "content_snippet_not_found",
     /// The request is malformed.
     ParameterInvalid = "parameter_invalid",
     /// A required parameter is missing.
