@@ -565,9 +565,7 @@ impl<'c, C> Companies<'c, C> {
     /// # Errors
     /// [`Error::InvalidInput`] for an empty name; `404 company_not_found`.
     pub fn find_by_name(&self, name: &str) -> Call<'c, C, CompanyLookup> {
-        self.call(
-            require_id("name", name).map(|()| Request::get("/companies").query("name", name)),
-        )
+        self.call(require_id("name", name).map(|()| Request::get("/companies").query("name", name)))
     }
 
     /// `GET /companies?tag_id=`: the companies with this tag, page by page
@@ -582,8 +580,8 @@ impl<'c, C> Companies<'c, C> {
     /// # Errors
     /// [`Error::InvalidInput`] for an empty tag id or `per_page` 0; API errors.
     pub fn list_by_tag(&self, tag_id: &str) -> ListCall<'c, C, Company> {
-        let request =
-            require_id("tag_id", tag_id).map(|()| Request::get("/companies").query("tag_id", tag_id));
+        let request = require_id("tag_id", tag_id)
+            .map(|()| Request::get("/companies").query("tag_id", tag_id));
         ListCall::new(self.client, request, PAGES)
     }
 

@@ -21,7 +21,10 @@ async fn create_or_update_company() {
         .update_last_request_at(true)
         // The spec types custom attribute values as strings only.
         .custom_attribute("tier", "gold");
-    let company = conforms("createOrUpdateCompany", c.companies().create_or_update(req).await);
+    let company = conforms(
+        "createOrUpdateCompany",
+        c.companies().create_or_update(req).await,
+    );
     assert!(!company.id.is_empty());
 }
 
@@ -39,7 +42,10 @@ async fn retrieve_company_lookups_and_filters() {
         c.companies().get_by_company_id("acme-gmbh").await,
     );
     assert!(!found.company.id.is_empty());
-    conforms("retrieveCompany", c.companies().find_by_name("Acme GmbH").await);
+    conforms(
+        "retrieveCompany",
+        c.companies().find_by_name("Acme GmbH").await,
+    );
     conforms(
         "retrieveCompany",
         c.companies().list_by_tag("8127403").per_page(20).await,
