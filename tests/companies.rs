@@ -1115,3 +1115,37 @@ async fn a_scroll_that_repeats_its_scroll_param_is_read_to_the_end() {
     );
     h.finish().await;
 }
+
+/// The blocking client runs the same scroll definition with the same rules.
+#[cfg(feature = "blocking")]
+#[test]
+fn the_blocking_client_scrolls_by_the_same_rules() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(wiremock::MockServer::start());
+    rt.block_on(
+        stub("GET", "/companies/scroll", &[])
+            .respond_with(ok(fixture("companies/scrollOverAllCompanies")))
+            .expect(1)
+            .mount(&server),
+    );
+    rt.block_on(
+        stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_1)])
+            .respond_with(error_body(404, "not_found", "scroll parameter not found"))
+            .expect(1)
+            .mount(&server),
+    );
+    let client = intercom_api::blocking::Client::builder()
+        .token(TOKEN)
+        .base_url(server.uri())
+        .retry(RetryPolicy::none())
+        .build_blocking()
+        .expect("blocking client");
+
+    let results: Vec<_> = client.companies().scroll().items().collect();
+
+    assert_eq!(results.len(), 4, "three companies, then the error");
+    assert!(results[..3].iter().all(Result::is_ok));
+    let err = results[3].as_ref().expect_err("expired");
+    assert_eq!(ScrollFailure::of(err), Some(ScrollFailure::Expired));
+    rt.block_on(server.verify());
+}
