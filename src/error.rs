@@ -366,6 +366,10 @@ error_codes! {
     UserNotFound = "user_not_found",
     /// Lead and user cannot be merged as asked.
     MergeFailed = "merge_failed",
+    /// The company does not exist (companies endpoints answer this instead of `not_found`).
+    CompanyNotFound = "company_not_found",
+    /// The contact already has the most companies Intercom allows (1,000).
+    ContactCompanyLimitExceeded = "contact_company_limit_exceeded",
 }
 
 impl fmt::Display for ErrorCode {

@@ -90,8 +90,8 @@ impl<T> IntoIterator for Page<T> {
 
 /// How an endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// `Scroll` (companies) and `NextUrl` (data events) are served by families
-// still being added; their paging logic is tested here already.
+// `NextUrl` (data events) is served by a family still being added; its
+// paging logic is tested here already.
 #[allow(dead_code)]
 pub(crate) enum Scheme {
     QueryCursor,
@@ -410,10 +410,13 @@ impl Pager {
     }
 
     /// Record the page just fetched. A cursor equal to the one that fetched
-    /// this page ends the list instead of looping.
+    /// this page ends the list instead of looping, except for a scroll, whose
+    /// `scroll_param` may stay the same from page to page: a scroll ends on
+    /// its first empty page.
     pub(crate) fn advance<T>(&mut self, page: &Page<T>) {
+        let may_repeat = self.paging.scheme == Scheme::Scroll;
         match &page.next {
-            Some(c) if Some(c) != self.next.as_ref() => self.next = Some(c.clone()),
+            Some(c) if may_repeat || Some(c) != self.next.as_ref() => self.next = Some(c.clone()),
             _ => {
                 self.next = None;
                 self.done = true;

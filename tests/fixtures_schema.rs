@@ -20,6 +20,9 @@ use support::spec;
 fn fixtures_in(dir: &str) -> Vec<(String, Value)> {
     let dir = support::manifest_dir().join("fixtures").join(dir);
     let mut out = Vec::new();
+    if !dir.exists() {
+        return out; // a family not written yet
+    }
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.expect("dir entry").path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
@@ -61,6 +64,15 @@ const FAMILIES: &[(&str, &str)] = &[
     ("admins", "Admins"),
 ];
 
+/// Fixtures whose true shape is not the operation's declared 200 schema:
+/// (file name prefix, component schema to check instead, why).
+const SCHEMA_OVERRIDES: &[(&str, &str, &str)] = &[(
+    "lisDataEvents.list",
+    "data_event_list",
+    "GET /events declares the summary schema for 200, but a plain listing \
+     answers with an event.list (ENDPOINTS.md gotcha 2)",
+)];
+
 #[test]
 fn every_response_fixture_matches_its_schema() {
     let Some(spec) = spec::load() else { return };
@@ -75,6 +87,16 @@ fn every_response_fixture_matches_its_schema() {
                 problems.push(format!("{dir}/{file}: no operation `{id}` in the spec"));
                 continue;
             };
+            if let Some((_, component, _)) = SCHEMA_OVERRIDES
+                .iter()
+                .find(|(prefix, _, _)| file.starts_with(prefix))
+            {
+                for e in validator.validate_component(component, body) {
+                    problems.push(format!("{dir}/{file} ({component}): {e}"));
+                }
+                checked += 1;
+                continue;
+            }
             let Some(schema) = spec::ok_schema(op) else {
                 problems.push(format!(
                     "{dir}/{file}: {} {} ({id}) has no 200 application/json schema",

@@ -1,9 +1,8 @@
 //! Tags (14 operations).
 
-use intercom_api::Error;
 use intercom_api::tags::CompanyRef;
 
-use crate::{KNOWN_DEFECTS, conforms, prism};
+use crate::{conforms, prism, still_a_known_defect};
 
 const TAG: &str = "7522907";
 const ADMIN: &str = "991267";
