@@ -24,6 +24,8 @@
 //! # Ok(()) }
 //! ```
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::call::Call;
@@ -511,96 +513,123 @@ pub struct ActivityLogActor {
 }
 
 /// Details of an activity log entry. Which fields are set depends on the
-/// activity type; fields this crate does not model are kept in
-/// [`extra`](Self::extra).
-///
-/// `before` and `after` are kept as raw JSON: the spec declares them as
-/// objects, but Intercom also sends plain strings (e.g. an app's old and
-/// new name).
-#[derive(Debug, Clone, Default, Deserialize)]
+/// activity type, and Intercom's answers do not always match the spec's
+/// types (its own examples send `before`/`after` as strings where the spec
+/// says objects), so this decodes leniently: a field whose value has an
+/// unexpected type is `None` here, and every field, known or not, is kept
+/// as sent in [`raw`](Self::raw). Decoding metadata never fails.
+#[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct ActivityLogMetadata {
     /// How the admin signed in.
-    #[serde(default)]
     pub sign_in_method: Option<String>,
     /// Your id for the contact concerned.
-    #[serde(default)]
     pub external_id: Option<String>,
     /// The away mode after the change.
-    #[serde(default)]
     pub away_mode: Option<bool>,
     /// Why the admin is away.
-    #[serde(default)]
     pub away_status_reason: Option<String>,
     /// Whether conversations are reassigned while the admin is away.
-    #[serde(default)]
     pub reassign_conversations: Option<bool>,
     /// What started the change.
-    #[serde(default)]
     pub source: Option<String>,
-    /// Whether the change was automatic or manual (as Intercom words it).
-    #[serde(default)]
+    /// Whether the change was automatic or manual, as text (`"true"`,
+    /// `"false"`; the spec says string, answers also send a boolean).
     pub auto_changed: Option<String>,
     /// The admin who made the change.
-    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub update_by: Option<String>,
     /// That admin's name.
-    #[serde(default)]
     pub update_by_name: Option<String>,
     /// The occupancy state before the change (`idle` or `occupied`).
-    #[serde(default)]
     pub previous_state: Option<String>,
     /// The occupancy state after the change.
-    #[serde(default)]
     pub new_state: Option<String>,
     /// The inactivity window used to classify the admin, in minutes.
-    #[serde(default)]
     pub threshold_minutes: Option<i64>,
     /// The admin's last recorded activity (unix seconds).
-    #[serde(default)]
     pub last_activity_at: Option<i64>,
     /// Whether the state was derived automatically.
-    #[serde(default)]
     pub auto: Option<bool>,
     /// The group of workspace settings changed, e.g. `automatic_away_mode`.
-    #[serde(default)]
     pub setting_type: Option<String>,
     /// The settings that changed, by name.
-    #[serde(default)]
-    pub changes: Option<std::collections::BTreeMap<String, SettingChange>>,
+    pub changes: Option<BTreeMap<String, SettingChange>>,
     /// An admin's conversation assignment limit.
-    #[serde(default)]
     pub conversation_assignment_limit: Option<i64>,
     /// An admin's ticket assignment limit.
-    #[serde(default)]
     pub ticket_assignment_limit: Option<i64>,
     /// The team whose assignment limit changed.
-    #[serde(default)]
     pub team: Option<ActivityLogTeam>,
     /// The team assignment limit (`None` when it was removed).
-    #[serde(default)]
     pub team_assignment_limit: Option<i64>,
     /// Whether the setting is now enabled.
-    #[serde(default)]
     pub enabled: Option<bool>,
     /// The setting's mode, e.g. `when_away_only`.
-    #[serde(default)]
     pub mode: Option<String>,
     /// The impersonation consent concerned.
-    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub consent_id: Option<String>,
-    /// When that consent expires (a date-time string).
-    #[serde(default)]
+    /// When that consent expires, as sent (a date-time).
     pub expired_at: Option<String>,
-    /// The value or settings before the change.
-    #[serde(default)]
+    /// The value or settings before the change (an object or a plain value).
     pub before: Option<serde_json::Value>,
     /// The value or settings after the change.
-    #[serde(default)]
     pub after: Option<serde_json::Value>,
-    /// Every other field, as JSON.
-    #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The whole metadata object, as sent.
+    pub raw: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for ActivityLogMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde_json::Value;
+        let raw = Option::<serde_json::Map<String, Value>>::deserialize(d)?.unwrap_or_default();
+        let get = |k: &str| raw.get(k).filter(|v| !v.is_null());
+        let text = |k: &str| match get(k)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        };
+        let int = |k: &str| match get(k)? {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        let boolean = |k: &str| match get(k)? {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        };
+        let typed = |k: &str| get(k).cloned();
+        Ok(ActivityLogMetadata {
+            sign_in_method: text("sign_in_method"),
+            external_id: text("external_id"),
+            away_mode: boolean("away_mode"),
+            away_status_reason: text("away_status_reason"),
+            reassign_conversations: boolean("reassign_conversations"),
+            source: text("source"),
+            auto_changed: text("auto_changed"),
+            update_by: text("update_by"),
+            update_by_name: text("update_by_name"),
+            previous_state: text("previous_state"),
+            new_state: text("new_state"),
+            threshold_minutes: int("threshold_minutes"),
+            last_activity_at: int("last_activity_at"),
+            auto: boolean("auto"),
+            setting_type: text("setting_type"),
+            changes: typed("changes").and_then(|v| serde_json::from_value(v).ok()),
+            conversation_assignment_limit: int("conversation_assignment_limit"),
+            ticket_assignment_limit: int("ticket_assignment_limit"),
+            team: typed("team").and_then(|v| serde_json::from_value(v).ok()),
+            team_assignment_limit: int("team_assignment_limit"),
+            enabled: boolean("enabled"),
+            mode: text("mode"),
+            consent_id: text("consent_id"),
+            expired_at: text("expired_at"),
+            before: typed("before"),
+            after: typed("after"),
+            raw,
+        })
+    }
 }
 
 /// One setting's value before and after a change.
@@ -917,7 +946,20 @@ mod tests {
         .expect("log");
         let meta = log.metadata.expect("metadata");
         assert_eq!(meta.before, Some(serde_json::json!("Old")));
-        assert_eq!(meta.extra["message"]["id"], 123);
+        assert_eq!(meta.raw["message"]["id"], 123);
+
+        // Types the spec does not promise are tolerated, never fatal.
+        let meta: ActivityLogMetadata = serde_json::from_str(
+            r#"{"auto_changed":false,"update_by":"93","away_mode":"true","team":"Tier 1",
+                "threshold_minutes":"15","changes":[1]}"#,
+        )
+        .expect("metadata");
+        assert_eq!(meta.auto_changed.as_deref(), Some("false"));
+        assert_eq!(meta.update_by.as_deref(), Some("93"));
+        assert_eq!(meta.away_mode, Some(true));
+        assert_eq!(meta.threshold_minutes, Some(15));
+        assert!(meta.team.is_none() && meta.changes.is_none());
+        assert_eq!(meta.raw["team"], "Tier 1");
         assert_eq!(
             log.activity_type,
             Some(ActivityType::Unknown("brand_new_type".into()))
