@@ -1722,3 +1722,32 @@ async fn the_catch_all_fails_loudly_on_a_request_no_stub_expects() {
         "the catch-all hit must fail verification"
     );
 }
+
+#[test]
+fn update_can_clear_nullable_fields() {
+    let update = UpdateContact::new().clear_phone().clear_owner().name("Ada");
+    let req = intercom_api::Client::new("t")
+        .unwrap()
+        .contacts()
+        .update("c1", update)
+        .into_request()
+        .unwrap();
+    assert_eq!(
+        req.body(),
+        Some(&serde_json::json!({"phone": null, "owner_id": null, "name": "Ada"}))
+    );
+}
+
+#[test]
+fn repeated_query_options_replace_instead_of_repeating() {
+    let client = intercom_api::Client::new("t").unwrap();
+    let req = client
+        .contacts()
+        .get("c1")
+        .include_merge_history()
+        .include_merge_history()
+        .into_request()
+        .unwrap();
+    let url = format!("{req:?}");
+    assert_eq!(url.matches("include_merge_history").count(), 1, "{url}");
+}
