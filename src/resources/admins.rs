@@ -194,12 +194,18 @@ impl std::ops::Deref for AdminList {
 }
 
 /// The body of `PUT /admins/{admin_id}/away`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAway {
+    away: bool,
+    reassign: bool,
+    reason: Option<String>,
+}
+
+/// [`SetAway`] as sent: the reason id as the integer the spec types it as.
+#[derive(Debug, Serialize)]
+struct SetAwayBody {
     away_mode_enabled: bool,
     away_mode_reassign: bool,
-    #[serde(skip)]
-    reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     away_status_reason_id: Option<u64>,
 }
@@ -209,33 +215,35 @@ impl SetAway {
     /// replies go to the default inbox while the admin is away.
     pub fn new(away: bool, reassign: bool) -> Self {
         SetAway {
-            away_mode_enabled: away,
-            away_mode_reassign: reassign,
+            away,
+            reassign,
             reason: None,
-            away_status_reason_id: None,
         }
     }
 
-    /// The away-status reason (a numeric id). Workspaces can make a reason
-    /// mandatory, in which case Intercom answers `400
-    /// away_status_reason_mandatory` without one.
+    /// The away-status reason (a numeric id, as [`Admin::away_status_reason_id`]
+    /// holds it). Workspaces can make a reason mandatory, in which case
+    /// Intercom answers `400 away_status_reason_mandatory` without one.
     pub fn reason(mut self, away_status_reason_id: impl Into<String>) -> Self {
         self.reason = Some(away_status_reason_id.into());
         self
     }
 
-    /// Parse the reason id: the spec types it as an integer.
-    fn prepared(mut self) -> Result<Self, Error> {
-        if let Some(reason) = &self.reason {
-            let id = reason.trim().parse::<u64>().map_err(|_| {
+    fn body(&self) -> Result<SetAwayBody, Error> {
+        let away_status_reason_id = match &self.reason {
+            Some(reason) => Some(reason.trim().parse::<u64>().map_err(|_| {
                 Error::invalid(
                     "away_status_reason_id",
                     "must be a numeric away status reason id",
                 )
-            })?;
-            self.away_status_reason_id = Some(id);
-        }
-        Ok(self)
+            })?),
+            None => None,
+        };
+        Ok(SetAwayBody {
+            away_mode_enabled: self.away,
+            away_mode_reassign: self.reassign,
+            away_status_reason_id,
+        })
     }
 }
 
@@ -834,7 +842,7 @@ impl<'c, C> Admins<'c, C> {
     pub fn set_away(&self, admin_id: &str, away: SetAway) -> Call<'c, C, Admin> {
         self.call(
             require_admin_id(admin_id)
-                .and_then(|()| away.prepared())
+                .and_then(|()| away.body())
                 .and_then(|away| Request::put(path(&["admins", admin_id, "away"])).json(&away)),
         )
     }
@@ -970,7 +978,7 @@ mod tests {
     fn away_reason_is_sent_as_an_integer() {
         let body = SetAway::new(true, false)
             .reason("12345")
-            .prepared()
+            .body()
             .expect("ok");
         assert_eq!(
             serde_json::to_value(&body).expect("json"),
@@ -978,7 +986,7 @@ mod tests {
         );
         let err = SetAway::new(true, false)
             .reason("on-break")
-            .prepared()
+            .body()
             .expect_err("refused");
         assert!(
             matches!(err, Error::InvalidInput { ref field, .. } if field == "away_status_reason_id")
