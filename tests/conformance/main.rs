@@ -13,6 +13,7 @@
 //! Known spec defects are listed in [`KNOWN_DEFECTS`] with the reason, and
 //! checked to still be defects, so a fixed spec shows up as a failing test.
 
+mod articles;
 mod contacts;
 
 use intercom_api::{Client, Error, RetryPolicy};
