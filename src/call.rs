@@ -91,6 +91,12 @@ impl<'c, C, T> Call<'c, C, T> {
     pub fn into_request(self) -> Result<Request<T>, Error> {
         self.request
     }
+
+    /// The executor and the request, for executors.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+    pub(crate) fn into_parts(self) -> (&'c C, Result<Request<T>, Error>) {
+        (self.client, self.request)
+    }
 }
 
 impl<'c, T> IntoFuture for Call<'c, Client, T>

@@ -626,6 +626,12 @@ impl<'c, C> Contacts<'c, C> {
         Contacts { client }
     }
 
+    /// The executor this handle runs on.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+    pub(crate) fn executor(&self) -> &'c C {
+        self.client
+    }
+
     fn call<T>(&self, request: Result<Request<T>, Error>) -> Call<'c, C, T> {
         Call::new(self.client, request)
     }
