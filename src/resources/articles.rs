@@ -574,7 +574,9 @@ fn iso8601_utc(unix: i64) -> Option<String> {
 
 /// A numeric id Intercom wants as a JSON integer (`author_id`, ...).
 pub(crate) fn require_numeric(field: &str, value: &str) -> Result<(), Error> {
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) || value.parse::<u64>().is_err()
+    if value.is_empty()
+        || !value.bytes().all(|b| b.is_ascii_digit())
+        || value.parse::<u64>().is_err()
     {
         return Err(Error::invalid(
             field,
@@ -640,10 +642,7 @@ pub struct ArticleTranslation {
     body: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body_markdown: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "as_integer"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_integer")]
     author_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     state: Option<ArticleState>,
@@ -756,10 +755,7 @@ struct ArticleFields {
     body: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body_markdown: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "as_integer"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_integer")]
     author_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     state: Option<ArticleState>,
@@ -868,7 +864,11 @@ macro_rules! article_setters {
                 self
             }
             /// Content for one more locale (`fr`, `pt-BR`, ...).
-            pub fn translation(mut self, locale: impl Into<String>, content: ArticleTranslation) -> Self {
+            pub fn translation(
+                mut self,
+                locale: impl Into<String>,
+                content: ArticleTranslation,
+            ) -> Self {
                 self.fields
                     .translated_content
                     .get_or_insert_with(Default::default)
@@ -923,10 +923,7 @@ macro_rules! article_setters {
 pub struct CreateArticle {
     #[serde(flatten)]
     fields: ArticleFields,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "as_integer"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_integer")]
     parent_id: Option<String>,
 }
 article_setters!(CreateArticle);
@@ -1015,7 +1012,11 @@ impl UpdateArticle {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        if self.parent_id.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        if self
+            .parent_id
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
+        {
             return Err(Error::invalid("parent_id", "must not be empty when given"));
         }
         self.fields.validate()
@@ -1327,12 +1328,7 @@ impl<'c, C> Articles<'c, C> {
     /// [`Error::InvalidInput`] for an empty id; `403 forbidden` without the
     /// `manage_knowledge_base_content` permission; `404` (`article_not_found`,
     /// `tag_not_found`).
-    pub fn attach_tag(
-        &self,
-        id: &str,
-        tag_id: &str,
-        admin_id: Option<&str>,
-    ) -> Call<'c, C, Tag> {
+    pub fn attach_tag(&self, id: &str, tag_id: &str, admin_id: Option<&str>) -> Call<'c, C, Tag> {
         #[derive(Serialize)]
         struct Body<'a> {
             id: &'a str,

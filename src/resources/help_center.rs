@@ -213,10 +213,7 @@ pub struct CreateCollection {
     translated_content: Option<BTreeMap<String, CollectionContent>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent_id: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "as_integer"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_integer")]
     help_center_id: Option<String>,
 }
 
@@ -265,7 +262,11 @@ impl CreateCollection {
         if let Some(id) = &self.help_center_id {
             require_numeric("help_center_id", id)?;
         }
-        if self.parent_id.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        if self
+            .parent_id
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
+        {
             return Err(Error::invalid("parent_id", "must not be empty when given"));
         }
         validate_translations(&self.translated_content)
@@ -275,7 +276,10 @@ impl CreateCollection {
 fn validate_translations(t: &Option<BTreeMap<String, CollectionContent>>) -> Result<(), Error> {
     for (locale, content) in t.iter().flatten() {
         if locale.trim().is_empty() {
-            return Err(Error::invalid("translated_content", "a locale code is empty"));
+            return Err(Error::invalid(
+                "translated_content",
+                "a locale code is empty",
+            ));
         }
         if content.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
             return Err(Error::invalid(
@@ -541,8 +545,7 @@ impl<'c, C> HelpCenter<'c, C> {
     /// [`Error::InvalidInput`] for an empty id; `404 not_found`.
     pub fn get_help_center(&self, id: &str) -> Call<'c, C, HelpCenterSite> {
         self.call(
-            require_id("id", id)
-                .map(|()| Request::get(path(&["help_center", "help_centers", id]))),
+            require_id("id", id).map(|()| Request::get(path(&["help_center", "help_centers", id]))),
         )
     }
 

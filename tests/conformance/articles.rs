@@ -56,10 +56,7 @@ async fn retrieve_update_delete_article() {
         .parent(ParentType::Section, "18")
         .ai_copilot_availability(false)
         .cancel_scheduled_publish();
-    conforms(
-        "updateArticle",
-        c.articles().update(ARTICLE, update).await,
-    );
+    conforms("updateArticle", c.articles().update(ARTICLE, update).await);
     conforms("deleteArticle", c.articles().delete(ARTICLE).await);
 }
 
@@ -82,7 +79,10 @@ async fn search_articles() {
 #[tokio::test]
 async fn drafts() {
     let Some(c) = prism() else { return };
-    conforms("retrieveArticleDraft", c.articles().get_draft(ARTICLE).await);
+    conforms(
+        "retrieveArticleDraft",
+        c.articles().get_draft(ARTICLE).await,
+    );
     let staged = UpdateArticle::new()
         .title("Reset your password (2026)")
         .body("<p>New steps</p>");
@@ -175,10 +175,7 @@ async fn help_centers() {
         "retrieveHelpCenter",
         c.help_center().get_help_center(HELP_CENTER).await,
     );
-    conforms(
-        "listHelpCenters",
-        c.help_center().list_help_centers().await,
-    );
+    conforms("listHelpCenters", c.help_center().list_help_centers().await);
 }
 
 #[tokio::test]
