@@ -77,6 +77,12 @@ impl<'c, C, T> Call<'c, C, T> {
         self.map_request(|r| r.raw.query.push((key.into(), value)))
     }
 
+    /// Set a query parameter, replacing any earlier value of it.
+    pub(crate) fn set_query(self, key: &'static str, value: &str) -> Self {
+        let value = value.to_owned();
+        self.map_request(|r| r.raw.set_query(key, value))
+    }
+
     /// Replace the JSON body. Meant for [`Client::request`]; on a modelled
     /// endpoint it overrides the body the endpoint built.
     pub fn json(mut self, body: &impl Serialize) -> Self {
