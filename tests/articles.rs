@@ -2,15 +2,21 @@
 //! Intercom API 2.16.
 //!
 //! Each replay test mounts one exact wiremock stub (method, path, the whole
-//! query string, bearer token, `Intercom-Version: 2.16`, and the exact JSON
-//! body or no body at all) answering with
+//! query string, bearer token, `Intercom-Version: 2.16`, JSON accept, this
+//! crate's `User-Agent`, and the exact JSON body or no body at all)
+//! answering with
 //! `fixtures/{articles,help_center}/<operationId>.json`, plus a
 //! lowest-priority catch-all that answers `500` and expects zero hits. It
 //! then calls the SDK method and checks the decoded values. List operations
 //! also stream across two pages.
 //!
 //! A replay test is named after the SDK method it covers and carries the
-//! spec's operationId on the line directly above its `#[tokio::test]`.
+//! spec's operationId on the line directly above its `#[tokio::test]` (see
+//! `tests/contacts.rs` and `openapi/coverage.yaml`). The fixtures and the
+//! request bodies the SDK builds are also checked against the 2.16 schemas
+//! here, with the shared validator.
+
+mod support;
 
 use futures::TryStreamExt;
 use intercom_api::resources::articles::{
@@ -20,111 +26,17 @@ use intercom_api::resources::articles::{
 use intercom_api::resources::help_center::{
     CollectionContent, CreateCollection, CreateRedirect, RedirectTarget, UpdateCollection,
 };
-use intercom_api::{Client, Cursor, Error, ErrorCode, RetryPolicy};
+use intercom_api::{Cursor, Error, ErrorCode};
 use serde_json::{Value, json};
-use wiremock::matchers::{any, header, method, path};
-use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
+use support::{Harness, error_response, fixture, ok, stub, stub_json};
+use wiremock::ResponseTemplate;
 
 // ---------------------------------------------------------------------------
-// Local test setup (to be replaced by the shared `tests/support` module)
+// Helpers
 // ---------------------------------------------------------------------------
 
-const TOKEN: &str = "test-token";
-
-struct Harness {
-    server: MockServer,
-    client: Client,
-}
-
-impl Harness {
-    async fn start() -> Self {
-        let server = MockServer::start().await;
-        Mock::given(any())
-            .respond_with(ResponseTemplate::new(500).set_body_json(json!({
-                "type": "error.list",
-                "errors": [{"code": "unmatched_request", "message": "no exact stub matched"}]
-            })))
-            .with_priority(u8::MAX)
-            .named("catch-all (a request matched no exact stub)")
-            .expect(0)
-            .mount(&server)
-            .await;
-        let client = Client::builder()
-            .token(TOKEN)
-            .base_url(server.uri())
-            .retry(RetryPolicy::none())
-            .build()
-            .expect("client builds");
-        Harness { server, client }
-    }
-
-    async fn requests(&self) -> Vec<Request> {
-        self.server
-            .received_requests()
-            .await
-            .expect("request recording is on")
-    }
-
-    async fn assert_no_requests(&self) {
-        let got = self.requests().await;
-        assert!(got.is_empty(), "expected no request, got {}", got.len());
-    }
-
-    async fn finish(&self) {
-        self.server.verify().await;
-    }
-}
-
-fn fixture(name: &str) -> Value {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&file).expect("fixture readable");
-    serde_json::from_str(&text).expect("fixture is JSON")
-}
-
-fn base(http_method: &str, exact_path: &str, query: &[(&str, &str)]) -> MockBuilder {
-    let mut expected: Vec<(String, String)> = query
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    expected.sort();
-    Mock::given(method(http_method))
-        .and(path(exact_path))
-        .and(move |req: &Request| {
-            let mut got: Vec<(String, String)> = req
-                .url
-                .query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
-            got.sort();
-            got == expected
-        })
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(header("intercom-version", "2.16"))
-}
-
-fn stub(http_method: &str, exact_path: &str, query: &[(&str, &str)]) -> MockBuilder {
-    base(http_method, exact_path, query).and(|req: &Request| req.body.is_empty())
-}
-
-fn stub_json(
-    http_method: &str,
-    exact_path: &str,
-    query: &[(&str, &str)],
-    body: Value,
-) -> MockBuilder {
-    base(http_method, exact_path, query)
-        .and(header("content-type", "application/json"))
-        .and(wiremock::matchers::body_json(body))
-}
-
-fn ok(body: Value) -> ResponseTemplate {
-    ResponseTemplate::new(200)
-        .insert_header("content-type", "application/json")
-        .set_body_json(body)
-}
-
+/// An error answer with one `errors[]` entry, for codes without a shared
+/// `fixtures/errors/` file.
 fn error(status: u16, code: &str, message: &str) -> ResponseTemplate {
     ResponseTemplate::new(status)
         .insert_header("content-type", "application/json")
@@ -134,10 +46,6 @@ fn error(status: u16, code: &str, message: &str) -> ResponseTemplate {
             "errors": [{"code": code, "message": message}]
         }))
 }
-
-// ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
 
 const ARTICLE: &str = "6871119";
 const COLLECTION: &str = "6871118";
@@ -1346,7 +1254,7 @@ async fn help_center_arguments_are_validated_before_sending() {
 async fn missing_article_is_not_found() {
     let h = Harness::start().await;
     stub("GET", "/articles/404404", &[])
-        .respond_with(error(404, "not_found", "Resource Not Found"))
+        .respond_with(error_response(404, "not_found"))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -1355,7 +1263,7 @@ async fn missing_article_is_not_found() {
     assert_eq!(err.code(), Some(&ErrorCode::NotFound));
     assert_eq!(
         err.request_id(),
-        Some("8c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
+        Some("8f0c2b9e-3d4a-4e51-9a7b-1c2d3e4f5a6b")
     );
     h.finish().await;
 }
@@ -1504,4 +1412,359 @@ async fn duplicate_redirect_is_a_conflict_and_foreign_url_is_invalid() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(422));
     assert_eq!(err.code().map(ErrorCode::as_str), Some("data_invalid"));
     h.finish().await;
+}
+
+// ---------------------------------------------------------------------------
+// Fixtures and request bodies against the 2.16 spec
+// ---------------------------------------------------------------------------
+
+/// `(family, fixture directory)` of the two families in this file.
+const FAMILIES: [(&str, &str); 2] = [("Articles", "articles"), ("Help Center", "help_center")];
+
+/// Every `*.json` in `fixtures/<dir>`, as `(file name, JSON)`, sorted.
+fn fixtures_in(dir: &str) -> Vec<(String, Value)> {
+    let dir = support::manifest_dir().join("fixtures").join(dir);
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 name")
+                .to_owned();
+            let text = std::fs::read_to_string(&p).expect("readable fixture");
+            let value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("fixture {name} is not JSON: {e}"));
+            (name, value)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_operation_has_a_fixture_that_matches_its_response_schema() {
+    let Some(spec) = support::spec::load() else {
+        return;
+    };
+    let ops = support::spec::operations(spec);
+    let validator = support::openapi::Validator::new(spec);
+    let mut problems = Vec::new();
+    for (family, dir) in FAMILIES {
+        let ids: Vec<&str> = ops
+            .iter()
+            .filter(|o| o.family == family)
+            .map(|o| o.id.as_str())
+            .collect();
+        let expected = if family == "Articles" { 13 } else { 11 };
+        assert_eq!(ids.len(), expected, "{family}: {ids:?}");
+        let fixtures = fixtures_in(dir);
+        for id in &ids {
+            if !fixtures.iter().any(|(f, _)| f == &format!("{id}.json")) {
+                problems.push(format!("{dir}: no fixture for {id}"));
+            }
+        }
+        for (file, body) in &fixtures {
+            let id = file.split('.').next().unwrap_or_default();
+            let Some(op) = support::spec::operation(&ops, id).filter(|o| o.family == family) else {
+                problems.push(format!(
+                    "{dir}/{file}: not named after a {family} operation"
+                ));
+                continue;
+            };
+            let Some(schema) = support::spec::ok_schema(op) else {
+                problems.push(format!("{dir}/{file}: {id} has no 200 JSON schema"));
+                continue;
+            };
+            for e in validator.validate(schema, body) {
+                problems.push(format!("{dir}/{file}: {e}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+/// `/articles/{article_id}/tags/{id}` matches `/articles/1/tags/2`.
+fn path_matches(template: &str, path: &str) -> bool {
+    let t: Vec<&str> = template.split('/').collect();
+    let p: Vec<&str> = path.split('/').collect();
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
+}
+
+/// Every request of the two families has the spec's method and path, and a
+/// body that conforms to the operation's request schema (Prism does not
+/// check bodies whose schema references `*_translated_content`, so this is
+/// where those are checked), or no body when the operation takes none.
+#[test]
+fn sdk_requests_match_the_spec_operations() {
+    let Some(spec) = support::spec::load() else {
+        return;
+    };
+    let ops = support::spec::operations(spec);
+    let validator = support::openapi::Validator::new(spec);
+    // Requests are only built, never sent.
+    let client = intercom_api::Client::builder()
+        .token("test-token")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .expect("client");
+    let a = client.articles();
+    let hc = client.help_center();
+    let create = CreateArticle::new("Exporting your data", ADMIN)
+        .description("Download everything as CSV")
+        .body("<p>Go to <b>Settings</b>.</p>")
+        .state(ArticleState::Published)
+        .parent(ParentType::Collection, COLLECTION)
+        .audience_ids(["3", "7"])
+        .ai_chatbot_availability(true)
+        .ai_copilot_availability(true)
+        .ai_sales_agent_availability(false)
+        .scheduled_publish_at(1_798_707_600)
+        .translation(
+            "pt-BR",
+            ArticleTranslation::new("Exportar seus dados")
+                .description("Baixe tudo em CSV")
+                .body_markdown("Vá em **Configurações**.")
+                .author_id("991267502")
+                .state(ArticleState::Published)
+                .audience_ids(["3"])
+                .ai_chatbot_availability(true)
+                .ai_copilot_availability(false)
+                .ai_sales_agent_availability(false),
+        );
+    let update = UpdateArticle::new()
+        .title("Reset your password")
+        .author_id(ADMIN)
+        .parent(ParentType::Section, "18")
+        .audience_ids(Vec::<String>::new())
+        .scheduled_unpublish_at(1_798_736_400);
+    let requests = [
+        (
+            "createArticle",
+            a.create(create).into_request().map(|r| r.raw()),
+        ),
+        (
+            "retrieveArticle",
+            a.get(ARTICLE).into_request().map(|r| r.raw()),
+        ),
+        (
+            "updateArticle",
+            a.update(ARTICLE, update.clone())
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "updateArticle",
+            a.update(ARTICLE, UpdateArticle::new().cancel_scheduled_unpublish())
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "deleteArticle",
+            a.delete(ARTICLE).into_request().map(|r| r.raw()),
+        ),
+        (
+            "listArticles",
+            a.list().per_page(50).into_request().map(|r| r.raw()),
+        ),
+        (
+            "searchArticles",
+            a.search(ArticleSearch::phrase("x").state(SearchState::Draft))
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "retrieveArticleDraft",
+            a.get_draft(ARTICLE).into_request().map(|r| r.raw()),
+        ),
+        (
+            "stageArticleDraft",
+            a.stage_draft(ARTICLE, update)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "publishArticleDraft",
+            a.publish_draft(ARTICLE, &["en"])
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "publishArticleDraft",
+            a.publish_draft(ARTICLE, &[])
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "attachTagToArticle",
+            a.attach_tag(ARTICLE, TAG, None)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "detachTagFromArticle",
+            a.detach_tag(ARTICLE, TAG).into_request().map(|r| r.raw()),
+        ),
+        (
+            "listArticleVersions",
+            a.list_versions(ARTICLE)
+                .locale("en")
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "retrieveArticleVersion",
+            a.get_version(ARTICLE, "301")
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "listAllCollections",
+            hc.list_collections().into_request().map(|r| r.raw()),
+        ),
+        (
+            "createCollection",
+            hc.create_collection(
+                CreateCollection::new("Billing")
+                    .description("Invoices")
+                    .parent_id("6871117")
+                    .help_center_id(HELP_CENTER)
+                    .translation(
+                        "fr",
+                        CollectionContent::new("Facturation").description("Factures"),
+                    ),
+            )
+            .into_request()
+            .map(|r| r.raw()),
+        ),
+        (
+            "retrieveCollection",
+            hc.get_collection(COLLECTION)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "updateCollection",
+            hc.update_collection(
+                COLLECTION,
+                UpdateCollection::new()
+                    .name("Billing & plans")
+                    .description("All about invoices")
+                    .parent_id("6871117")
+                    .translation("de", CollectionContent::new("Abrechnung")),
+            )
+            .into_request()
+            .map(|r| r.raw()),
+        ),
+        (
+            "updateCollection",
+            hc.update_collection(COLLECTION, UpdateCollection::new().move_to_top_level())
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "deleteCollection",
+            hc.delete_collection(COLLECTION)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "retrieveHelpCenter",
+            hc.get_help_center(HELP_CENTER)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "listHelpCenters",
+            hc.list_help_centers().into_request().map(|r| r.raw()),
+        ),
+        (
+            "listHelpCenterRedirects",
+            hc.list_redirects(HELP_CENTER)
+                .per_page(250)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "createHelpCenterRedirect",
+            hc.create_redirect(
+                HELP_CENTER,
+                CreateRedirect::new(
+                    "https://help.example.com/en/old",
+                    "en",
+                    RedirectTarget::Collection,
+                    COLLECTION,
+                ),
+            )
+            .into_request()
+            .map(|r| r.raw()),
+        ),
+        (
+            "retrieveHelpCenterRedirect",
+            hc.get_redirect(HELP_CENTER, REDIRECT)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+        (
+            "deleteHelpCenterRedirect",
+            hc.delete_redirect(HELP_CENTER, REDIRECT)
+                .into_request()
+                .map(|r| r.raw()),
+        ),
+    ];
+    let mut problems = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for (id, built) in requests {
+        let (method, path, body) = built.unwrap_or_else(|e| panic!("{id}: {e}"));
+        let op = support::spec::operation(&ops, id).unwrap_or_else(|| panic!("{id} not in spec"));
+        covered.insert(id);
+        if op.method != method || !path_matches(&op.path, &path) {
+            problems.push(format!(
+                "{id}: built {method} {path}, spec has {} {}",
+                op.method, op.path
+            ));
+        }
+        let schema = op.body["requestBody"]["content"]["application/json"]["schema"].clone();
+        match (body, schema.is_null()) {
+            (Some(body), false) => {
+                for e in validator.validate(&schema, &body) {
+                    problems.push(format!("{id}: {e}"));
+                }
+            }
+            (Some(_), true) => problems.push(format!("{id}: sends a body, the spec takes none")),
+            (None, _) => {}
+        }
+    }
+    assert_eq!(covered.len(), 24, "every operation is built at least once");
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+/// Method, path and body of a built request.
+trait Raw {
+    fn raw(self) -> (String, String, Option<Value>);
+}
+
+impl<T> Raw for intercom_api::Request<T> {
+    fn raw(self) -> (String, String, Option<Value>) {
+        (
+            self.method().to_string(),
+            self.path().to_owned(),
+            self.body().cloned(),
+        )
+    }
 }
