@@ -959,6 +959,65 @@ async fn cancelling_a_schedule_sends_null() {
 }
 
 #[tokio::test]
+async fn locale_set_twice_is_sent_once() {
+    let h = Harness::start().await;
+    stub("GET", "/articles/6871119/versions/301", &[("locale", "fr")])
+        .respond_with(ok(fixture("articles/retrieveArticleVersion")))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+    stub("GET", "/articles/6871119/versions", &[("locale", "fr")])
+        .respond_with(ok(json!({"type": "list", "data": []})))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+    let a = h.client.articles();
+    a.get_version(ARTICLE, "301")
+        .locale("en")
+        .locale("fr")
+        .await
+        .expect("version");
+    let page = a
+        .list_versions(ARTICLE)
+        .locale("en")
+        .locale("fr")
+        .await
+        .expect("versions");
+    assert!(page.items.is_empty() && page.is_last());
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn a_published_create_may_schedule_its_unpublish() {
+    let h = Harness::start().await;
+    stub_json(
+        "POST",
+        "/articles",
+        &[],
+        json!({
+            "title": "Black Friday offers",
+            "author_id": 991267497,
+            "state": "published",
+            "scheduled_unpublish_at": "2026-12-31T17:00:00Z"
+        }),
+    )
+    .respond_with(ok(fixture("articles/createArticle")))
+    .expect(1)
+    .mount(&h.server)
+    .await;
+    h.client
+        .articles()
+        .create(
+            CreateArticle::new("Black Friday offers", ADMIN)
+                .state(ArticleState::Published)
+                .scheduled_unpublish_at(1_798_736_400),
+        )
+        .await
+        .expect("created");
+    h.finish().await;
+}
+
+#[tokio::test]
 async fn list_resumes_from_a_saved_page() {
     let h = Harness::start().await;
     let last = last_page(&fixture("articles/listArticles"), "6871122");

@@ -183,7 +183,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Translations<T> {
 }
 
 /// A list of ids Intercom sends as numbers or strings, `null` as empty.
-pub(crate) fn id_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+fn id_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     struct Id(#[serde(deserialize_with = "string_or_number")] String);
     Ok(Option::<Vec<Id>>::deserialize(d)?
@@ -953,10 +953,12 @@ impl CreateArticle {
         if let Some(parent) = &self.parent_id {
             require_numeric("parent_id", parent)?;
         }
-        if self.fields.scheduled_unpublish_at.is_some() {
+        if self.fields.scheduled_unpublish_at.is_some()
+            && self.fields.state != Some(ArticleState::Published)
+        {
             return Err(Error::invalid(
                 "scheduled_unpublish_at",
-                "a new article has never been published, so it cannot be scheduled to unpublish",
+                "a new draft has never been published, so it cannot be scheduled to unpublish",
             ));
         }
         self.fields.validate()
@@ -1133,8 +1135,9 @@ impl<'c, C> Articles<'c, C> {
     /// # Errors
     /// [`Error::InvalidInput`] before sending for an empty title, a
     /// non-numeric `author_id`, `parent_id` or audience id, both `body` and
-    /// `body_markdown`, a scheduled publish on a draft, or a scheduled
-    /// unpublish; `400 parameter_not_found` when no author is given.
+    /// `body_markdown`, a scheduled publish on a draft, both schedules, or a
+    /// scheduled unpublish of a draft; `400 parameter_not_found` when no
+    /// author is given.
     pub fn create(&self, article: CreateArticle) -> Call<'c, C, Article> {
         self.call(
             article
@@ -1422,11 +1425,12 @@ impl<C> ListCall<'_, C, ArticleVersion> {
     /// Only versions of this locale (`en`, `fr`, ...).
     pub fn locale(self, locale: &str) -> Self {
         let locale = locale.to_owned();
-        self.map_request(move |r| {
+        self.map_request(move |mut r| {
             if locale.trim().is_empty() {
                 return Err(Error::invalid("locale", "must not be empty"));
             }
-            Ok(r.query("locale", locale))
+            r.raw.set_query("locale", locale);
+            Ok(r)
         })
     }
 }
@@ -1434,7 +1438,7 @@ impl<C> ListCall<'_, C, ArticleVersion> {
 impl<C> Call<'_, C, ArticleVersion> {
     /// The version's content in this locale (`en`, `fr`, ...).
     pub fn locale(self, locale: &str) -> Self {
-        self.query("locale", locale)
+        self.set_query("locale", locale)
     }
 }
 
