@@ -330,6 +330,16 @@ error_codes! {
     InternalArticleNotFound = "internal_article_not_found",
     /// The content snippet does not exist.
     ContentSnippetNotFound = "content_snippet_not_found",
+    /// The admin does not exist.
+    AdminNotFound = "admin_not_found",
+    /// The article does not exist.
+    ArticleNotFound = "article_not_found",
+    /// Setting an admin away needs a reason in this workspace.
+    AwayStatusReasonMandatory = "away_status_reason_mandatory",
+    /// The request conflicts with the resource's current state.
+    ResourceConflict = "resource_conflict",
+    /// The data sent is invalid.
+    DataInvalid = "data_invalid",
     /// The request is malformed.
     ParameterInvalid = "parameter_invalid",
     /// A required parameter is missing.

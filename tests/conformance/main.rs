@@ -14,6 +14,7 @@
 //! checked to still be defects, so a fixed spec shows up as a failing test.
 
 mod admins_events;
+mod articles;
 mod companies;
 mod contacts;
 mod tags;
