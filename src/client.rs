@@ -193,6 +193,11 @@ impl Client {
         HelpCenter::new(self)
     }
 
+    /// Many calls at once, as fast as the rate limit allows and no faster.
+    pub fn bulk(&self) -> crate::bulk::Bulk<'_> {
+        crate::bulk::Bulk::new(self)
+    }
+
     /// The rate-limit headers of the latest response, from any task using
     /// this client or its clones.
     pub fn rate_limit(&self) -> Option<RateLimit> {

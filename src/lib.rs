@@ -55,6 +55,7 @@
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
+pub mod bulk;
 mod call;
 mod client;
 mod error;
@@ -70,6 +71,11 @@ pub mod webhooks;
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
+
+#[cfg(feature = "health")]
+#[cfg_attr(docsrs, doc(cfg(feature = "health")))]
+pub mod health;
+pub mod sync;
 
 pub use call::Call;
 pub use client::{ApiVersion, Client, ClientBuilder, Region};

@@ -1,0 +1,2 @@
+//! Health-score benchmarks (being written).
+fn main() {}

@@ -1,0 +1,2 @@
+//! SDK benchmarks (being written).
+fn main() {}

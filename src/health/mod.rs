@@ -1,0 +1,1 @@
+//! Customer health scores (being written).

@@ -1,0 +1,1 @@
+//! Full and incremental sync of contacts and conversations (being written).
