@@ -40,6 +40,7 @@ use crate::models::{
 };
 use crate::pagination::{ListCall, Paging, Scheme};
 use crate::resources::companies::Company;
+use crate::resources::contacts::ContactRole;
 use crate::resources::tags::Tag;
 use crate::resources::tickets::Ticket;
 use crate::search::{Query, SortOrder};
@@ -1068,6 +1069,50 @@ pub struct EvaluatorResult {
     /// Free text.
     #[serde(default)]
     pub other_text: Option<String>,
+}
+
+/// The answer to adding or removing a contact.
+///
+/// Intercom answers with the conversation's contacts (`{"customers": [...]}`,
+/// as its documentation and the spec's own example show), while the 2.16
+/// schema declares the whole conversation. Both decode; use
+/// [`contact_ids`](Self::contact_ids) to read either.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Participants {
+    /// The contacts of the conversation after the change.
+    Customers {
+        /// The contacts.
+        #[serde(deserialize_with = "null_as_default")]
+        customers: Vec<Participant>,
+    },
+    /// The whole conversation after the change.
+    Conversation(Box<Conversation>),
+}
+
+impl Participants {
+    /// The ids of the conversation's contacts after the change.
+    pub fn contact_ids(&self) -> Vec<&str> {
+        match self {
+            Participants::Customers { customers } => {
+                customers.iter().map(|c| c.id.as_str()).collect()
+            }
+            Participants::Conversation(c) => c.contacts.iter().map(|c| c.id.as_str()).collect(),
+        }
+    }
+}
+
+/// A contact taking part in a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// User or lead.
+    #[serde(rename = "type", default)]
+    pub role: Option<ContactRole>,
+    /// Intercom's id for the contact.
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
 }
 
 /// The message `POST /conversations` creates (not the conversation: fetch it
@@ -2126,15 +2171,17 @@ impl<'c, C> Conversations<'c, C> {
 
     /// `POST /conversations/{id}/customers`: add a contact to the
     /// conversation, on behalf of admin `admin_id`. A contact added by an
-    /// email Intercom does not know is created as a lead.
+    /// email Intercom does not know is created as a lead. Returns the
+    /// conversation's contacts.
     ///
     /// ```no_run
     /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
     /// use intercom_api::resources::conversations::ContactIdentifier;
-    /// client
+    /// let now = client
     ///     .conversations()
     ///     .attach_contact("1911149811", "991267", ContactIdentifier::id("6762f0d01bb69f9f2193bb7d"))
     ///     .await?;
+    /// assert!(now.contact_ids().contains(&"6762f0d01bb69f9f2193bb7d"));
     /// # Ok(()) }
     /// ```
     ///
@@ -2146,7 +2193,7 @@ impl<'c, C> Conversations<'c, C> {
         id: &str,
         admin_id: &str,
         contact: ContactIdentifier,
-    ) -> Call<'c, C, Conversation> {
+    ) -> Call<'c, C, Participants> {
         #[derive(Serialize)]
         struct Body<'a> {
             admin_id: &'a str,
@@ -2167,7 +2214,7 @@ impl<'c, C> Conversations<'c, C> {
 
     /// `DELETE /conversations/{id}/customers/{contact_id}`: remove a contact
     /// from a group conversation, on behalf of admin `admin_id` (sent as a
-    /// JSON body).
+    /// JSON body). Returns the conversation's remaining contacts.
     ///
     /// ```no_run
     /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
@@ -2186,7 +2233,7 @@ impl<'c, C> Conversations<'c, C> {
         id: &str,
         contact_id: &str,
         admin_id: &str,
-    ) -> Call<'c, C, Conversation> {
+    ) -> Call<'c, C, Participants> {
         #[derive(Serialize)]
         struct Body<'a> {
             admin_id: &'a str,
