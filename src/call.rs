@@ -77,6 +77,12 @@ impl<'c, C, T> Call<'c, C, T> {
         self.map_request(|r| r.raw.query.push((key.into(), value)))
     }
 
+    /// Set a query parameter, replacing any earlier value of it.
+    pub(crate) fn set_query(self, key: &'static str, value: &str) -> Self {
+        let value = value.to_owned();
+        self.map_request(|r| r.raw.set_query(key, value))
+    }
+
     /// Replace the JSON body. Meant for [`Client::request`]; on a modelled
     /// endpoint it overrides the body the endpoint built.
     pub fn json(mut self, body: &impl Serialize) -> Self {
@@ -90,6 +96,12 @@ impl<'c, C, T> Call<'c, C, T> {
     /// The [`Error::InvalidInput`] found while building it, if any.
     pub fn into_request(self) -> Result<Request<T>, Error> {
         self.request
+    }
+
+    /// The executor and the request, for executors.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+    pub(crate) fn into_parts(self) -> (&'c C, Result<Request<T>, Error>) {
+        (self.client, self.request)
     }
 }
 

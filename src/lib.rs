@@ -45,13 +45,16 @@
 //! | `rustls` | yes | TLS through rustls |
 //! | `native-tls` | no | TLS through the platform library |
 //! | `mock` | no | [`mock::FakeIntercom`], an in-process fake Intercom on 127.0.0.1 |
-//! | `blocking` | no | a synchronous client (reserved; see the changelog) |
+//! | `blocking` | no | [`blocking::Client`], a synchronous client over the same endpoints |
 //! | `health` | no | customer health scores (reserved; see the changelog) |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+pub mod blocking;
 mod call;
 mod client;
 mod error;

@@ -518,9 +518,13 @@ impl<'c, C, T> ListCall<'c, C, T> {
         Ok(req)
     }
 
-    pub(crate) fn into_pager(self) -> Result<(&'c C, Pager), Error> {
-        let req = self.request?;
-        Ok((self.client, Pager::new(req.raw, self.paging, self.start)))
+    /// The executor and the paging state machine (or the argument error to
+    /// report when iteration starts).
+    pub(crate) fn into_pager(self) -> (&'c C, Result<Pager, Error>) {
+        let pager = self
+            .request
+            .map(|req| Pager::new(req.raw, self.paging, self.start));
+        (self.client, pager)
     }
 }
 
@@ -544,10 +548,10 @@ where
     /// Every page, fetched lazily one at a time. Ends after the last page or
     /// the first error.
     pub fn pages(self) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'c {
-        let state = self.into_pager();
-        stream::unfold(Some(state), |state| async move {
-            let (client, mut pager) = match state? {
-                Ok(s) => s,
+        let (client, pager) = self.into_pager();
+        stream::unfold(Some(pager), move |state| async move {
+            let mut pager = match state? {
+                Ok(p) => p,
                 Err(e) => return Some((Err(e), None)),
             };
             let req = match pager.next_request()? {
@@ -557,7 +561,7 @@ where
             match client.fetch_page::<T>(&req, pager.paging()).await {
                 Ok(page) => {
                     pager.advance(&page);
-                    Some((Ok(page), Some(Ok((client, pager)))))
+                    Some((Ok(page), Some(Ok(pager))))
                 }
                 Err(e) => {
                     pager.fail();
@@ -594,7 +598,8 @@ where
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let (client, mut pager) = self.into_pager()?;
+            let (client, pager) = self.into_pager();
+            let mut pager = pager?;
             match pager.next_request() {
                 Some(req) => client.fetch_page(&req?, pager.paging()).await,
                 None => Err(Error::invalid("cursor", "nothing to fetch")),

@@ -307,18 +307,22 @@ struct ContactFields {
     email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     email_verified: Option<bool>,
+    /// `Some(None)` sends `null`, which clears the field.
     #[serde(skip_serializing_if = "Option::is_none")]
-    phone: Option<String>,
+    phone: Option<Option<String>>,
+    /// `Some(None)` sends `null`, which clears the field.
     #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
+    name: Option<Option<String>>,
+    /// `Some(None)` sends `null`, which clears the field.
     #[serde(skip_serializing_if = "Option::is_none")]
-    avatar: Option<String>,
+    avatar: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     signed_up_at: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_seen_at: Option<i64>,
+    /// `Some(None)` sends `null`, which clears the field.
     #[serde(skip_serializing_if = "Option::is_none")]
-    owner_id: Option<String>,
+    owner_id: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unsubscribed_from_emails: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -417,17 +421,17 @@ macro_rules! contact_setters {
             }
             /// Phone number.
             pub fn phone(mut self, phone: impl Into<String>) -> Self {
-                self.0.phone = Some(phone.into());
+                self.0.phone = Some(Some(phone.into()));
                 self
             }
             /// Full name.
             pub fn name(mut self, name: impl Into<String>) -> Self {
-                self.0.name = Some(name.into());
+                self.0.name = Some(Some(name.into()));
                 self
             }
             /// Avatar image URL.
             pub fn avatar(mut self, url: impl Into<String>) -> Self {
-                self.0.avatar = Some(url.into());
+                self.0.avatar = Some(Some(url.into()));
                 self
             }
             /// Sign-up time (unix seconds).
@@ -442,7 +446,7 @@ macro_rules! contact_setters {
             }
             /// The admin who owns the contact.
             pub fn owner_id(mut self, admin_id: impl Into<String>) -> Self {
-                self.0.owner_id = Some(admin_id.into());
+                self.0.owner_id = Some(Some(admin_id.into()));
                 self
             }
             /// Whether the contact is unsubscribed from emails.
@@ -524,6 +528,30 @@ impl UpdateContact {
     /// An update that changes nothing yet.
     pub fn new() -> Self {
         UpdateContact::default()
+    }
+
+    /// Remove the phone number (sends `"phone": null`).
+    pub fn clear_phone(mut self) -> Self {
+        self.0.phone = Some(None);
+        self
+    }
+
+    /// Remove the name (sends `"name": null`).
+    pub fn clear_name(mut self) -> Self {
+        self.0.name = Some(None);
+        self
+    }
+
+    /// Remove the avatar (sends `"avatar": null`).
+    pub fn clear_avatar(mut self) -> Self {
+        self.0.avatar = Some(None);
+        self
+    }
+
+    /// Remove the owner (sends `"owner_id": null`).
+    pub fn clear_owner(mut self) -> Self {
+        self.0.owner_id = Some(None);
+        self
     }
 }
 
@@ -624,6 +652,12 @@ pub struct Contacts<'c, C> {
 impl<'c, C> Contacts<'c, C> {
     pub(crate) fn new(client: &'c C) -> Self {
         Contacts { client }
+    }
+
+    /// The executor this handle runs on.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+    pub(crate) fn executor(&self) -> &'c C {
+        self.client
     }
 
     fn call<T>(&self, request: Result<Request<T>, Error>) -> Call<'c, C, T> {
@@ -1128,14 +1162,17 @@ impl<'c> Contacts<'c, Client> {
 impl<C> Call<'_, C, Contact> {
     /// Include `merge_history` in the returned contact.
     pub fn include_merge_history(self) -> Self {
-        self.query("include_merge_history", true)
+        self.set_query("include_merge_history", "true")
     }
 }
 
 impl<C> ListCall<'_, C, Contact> {
     /// Include `merge_history` in every returned contact.
     pub fn include_merge_history(self) -> Self {
-        self.map_request(|r| Ok(r.query("include_merge_history", true)))
+        self.map_request(|mut r| {
+            r.raw.set_query("include_merge_history", "true".into());
+            Ok(r)
+        })
     }
 }
 
@@ -1146,6 +1183,9 @@ impl<C> ListCall<'_, C, MergeHistoryItem> {
             HistoryOrder::Asc => "asc",
             HistoryOrder::Desc => "desc",
         };
-        self.map_request(|r| Ok(r.query("order", value)))
+        self.map_request(|mut r| {
+            r.raw.set_query("order", value.into());
+            Ok(r)
+        })
     }
 }
