@@ -2417,13 +2417,13 @@ impl<C> Call<'_, C, Conversation> {
     /// Return message bodies and subjects as plain text (`display_as=plaintext`;
     /// honoured by [`Conversations::get`] and [`Conversations::update`]).
     pub fn display_as_plaintext(self) -> Self {
-        self.query("display_as", "plaintext")
+        self.set_query("display_as", "plaintext")
     }
 
     /// Translate the parts into the conversation's detected language
     /// (`include_translations=true`; honoured by [`Conversations::get`]).
     pub fn include_translations(self) -> Self {
-        self.query("include_translations", true)
+        self.set_query("include_translations", "true")
     }
 }
 
@@ -2431,7 +2431,7 @@ impl<C> Call<'_, C, ConversationDeleted> {
     /// `true` (Intercom's default): keep reporting data. `false`: delete it
     /// too (needs the `delete_conversations_and_metrics` scope).
     pub fn retain_metrics(self, retain: bool) -> Self {
-        self.query("retain_metrics", retain)
+        self.set_query("retain_metrics", if retain { "true" } else { "false" })
     }
 }
 
@@ -2442,6 +2442,9 @@ impl<C> ListCall<'_, C, DeletedConversation> {
             SortOrder::Ascending => "asc",
             SortOrder::Descending => "desc",
         };
-        self.map_request(|r| Ok(r.query("order", value)))
+        self.map_request(|mut r| {
+            r.raw.set_query("order", value.into());
+            Ok(r)
+        })
     }
 }
