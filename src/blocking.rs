@@ -4,7 +4,7 @@
 //! a small tokio runtime of its own. Resource handles are the same types as
 //! the async client's, parameterised by the executor: `client.contacts()`
 //! returns `Contacts<'_, blocking::Client>`, whose methods build the very same
-//! [`Request`](crate::Request) values. The only difference is how a
+//! [`Request`] values. The only difference is how a
 //! [`Call`] runs: `.send()` here, `.await` there. Lists return iterators
 //! driven by the same paging state machine as the async streams.
 //!
