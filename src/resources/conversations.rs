@@ -75,6 +75,15 @@ string_enum! {
     }
 }
 
+/// The wire string, so code written when `state` was a string keeps working:
+/// `conversation.state.as_deref() == Some("closed")`.
+impl std::ops::Deref for ConversationState {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 string_enum! {
     /// A conversation's priority.
     pub enum ConversationPriority {
