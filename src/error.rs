@@ -322,6 +322,14 @@ error_codes! {
     TokenUnauthorized = "token_unauthorized",
     /// The resource does not exist.
     NotFound = "not_found",
+    /// The tag does not exist.
+    TagNotFound = "tag_not_found",
+    /// The ticket does not exist.
+    TicketNotFound = "ticket_not_found",
+    /// The internal article does not exist.
+    InternalArticleNotFound = "internal_article_not_found",
+    /// The content snippet does not exist.
+    ContentSnippetNotFound = "content_snippet_not_found",
     /// The request is malformed.
     ParameterInvalid = "parameter_invalid",
     /// A required parameter is missing.
@@ -358,6 +366,10 @@ error_codes! {
     UserNotFound = "user_not_found",
     /// Lead and user cannot be merged as asked.
     MergeFailed = "merge_failed",
+    /// The company does not exist (companies endpoints answer this instead of `not_found`).
+    CompanyNotFound = "company_not_found",
+    /// The contact already has the most companies Intercom allows (1,000).
+    ContactCompanyLimitExceeded = "contact_company_limit_exceeded",
 }
 
 impl fmt::Display for ErrorCode {

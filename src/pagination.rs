@@ -11,6 +11,7 @@
 //! | query cursor | `?starting_after=` | `pages.next.starting_after` | `GET /contacts`, `GET /conversations` |
 //! | body cursor | `pagination.starting_after` | `pages.next.starting_after` | `POST /contacts/search`, ... |
 //! | page number | `?page=` | `pages.page` < `pages.total_pages` | companies, articles, notes, ... |
+//! | body page | `page` in the body | `pages.page` < `pages.total_pages` | `POST /admins/activity_logs/search` |
 //! | scroll | `?scroll_param=` | `scroll_param` while `data` is non-empty | `GET /companies/scroll` |
 //! | opaque cursor | `?cursor=` | `next_cursor` while `has_more` | `GET /contacts/{id}/merge_history` |
 //! | next URL | the URL itself | `pages.next` (a URL) | `GET /events` |
@@ -90,13 +91,15 @@ impl<T> IntoIterator for Page<T> {
 
 /// How an endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// `Scroll` (companies) and `NextUrl` (data events) are served by families
-// still being added; their paging logic is tested here already.
+// `NextUrl` (data events) is served by a family still being added; its
+// paging logic is tested here already.
 #[allow(dead_code)]
 pub(crate) enum Scheme {
     QueryCursor,
     BodyCursor,
     PageNumber,
+    /// A page number in a JSON body (`page`, `per_page`), as a search sends it.
+    BodyPage,
     Scroll,
     OpaqueCursor,
     NextUrl,
@@ -137,6 +140,8 @@ impl Paging {
         }
         if self.scheme == Scheme::BodyCursor {
             pagination_object(req)?.insert("per_page".into(), n.into());
+        } else if self.scheme == Scheme::BodyPage {
+            body_object(req)?.insert("per_page".into(), n.into());
         } else {
             req.set_query("per_page", n.to_string());
         }
@@ -153,10 +158,18 @@ impl Paging {
                 pagination_object(req)?.insert("starting_after".into(), c.clone().into());
             }
             (Scheme::PageNumber, Cursor::Page(n)) => req.set_query("page", n.to_string()),
+            (Scheme::BodyPage, Cursor::Page(n)) => {
+                body_object(req)?.insert("page".into(), (*n).into());
+            }
             (Scheme::Scroll, Cursor::Scroll(s)) => req.set_query("scroll_param", s.clone()),
             (Scheme::OpaqueCursor, Cursor::Opaque(c)) => req.set_query("cursor", c.clone()),
+            // A body-paged search's next URL carries `page` in its query,
+            // which takes precedence over the body's; the body is kept.
             (_, Cursor::NextUrl(url))
-                if matches!(self.scheme, Scheme::NextUrl | Scheme::PageNumber) =>
+                if matches!(
+                    self.scheme,
+                    Scheme::NextUrl | Scheme::PageNumber | Scheme::BodyPage
+                ) =>
             {
                 req.path = url.clone();
                 req.query.clear();
@@ -183,7 +196,7 @@ impl Paging {
                     .map(Cursor::StartingAfter),
                 NextLink::Url(u) => starting_after_of(u).map(Cursor::StartingAfter),
             },
-            Scheme::PageNumber => {
+            Scheme::PageNumber | Scheme::BodyPage => {
                 if raw.items.is_empty() {
                     return None;
                 }
@@ -237,16 +250,22 @@ impl Paging {
     }
 }
 
-/// The `pagination` object of a search body, created if absent.
-fn pagination_object(
+/// The top level of a search body, created if absent.
+fn body_object(
     req: &mut RawRequest,
 ) -> Result<&mut serde_json::Map<String, serde_json::Value>, Error> {
     let body = req
         .body
         .get_or_insert_with(|| serde_json::Value::Object(Default::default()));
-    let obj = body
-        .as_object_mut()
-        .ok_or_else(|| Error::invalid("body", "a search body must be a JSON object"))?;
+    body.as_object_mut()
+        .ok_or_else(|| Error::invalid("body", "a search body must be a JSON object"))
+}
+
+/// The `pagination` object of a search body, created if absent.
+fn pagination_object(
+    req: &mut RawRequest,
+) -> Result<&mut serde_json::Map<String, serde_json::Value>, Error> {
+    let obj = body_object(req)?;
     let pagination = obj
         .entry("pagination")
         .or_insert_with(|| serde_json::Value::Object(Default::default()));
@@ -410,10 +429,13 @@ impl Pager {
     }
 
     /// Record the page just fetched. A cursor equal to the one that fetched
-    /// this page ends the list instead of looping.
+    /// this page ends the list instead of looping, except for a scroll, whose
+    /// `scroll_param` may stay the same from page to page: a scroll ends on
+    /// its first empty page.
     pub(crate) fn advance<T>(&mut self, page: &Page<T>) {
+        let may_repeat = self.paging.scheme == Scheme::Scroll;
         match &page.next {
-            Some(c) if Some(c) != self.next.as_ref() => self.next = Some(c.clone()),
+            Some(c) if may_repeat || Some(c) != self.next.as_ref() => self.next = Some(c.clone()),
             _ => {
                 self.next = None;
                 self.done = true;
@@ -716,6 +738,63 @@ mod tests {
             .apply(&mut req, &Cursor::Page(2))
             .expect_err("wrong cursor kind");
         assert!(matches!(err, Error::InvalidInput { .. }));
+    }
+
+    #[test]
+    fn body_page_goes_into_the_search_body() {
+        let p = Paging::new(Scheme::BodyPage, "activity_logs").max_per_page(250);
+        let mut req = Request::<()>::post("/admins/activity_logs/search")
+            .json(&serde_json::json!({"created_at_after": 1_700_000_000}))
+            .expect("json")
+            .raw;
+        p.set_per_page(&mut req, 250).expect("per_page");
+        p.apply(&mut req, &Cursor::Page(3)).expect("applies");
+        assert_eq!(
+            req.body,
+            Some(
+                serde_json::json!({"created_at_after": 1_700_000_000, "per_page": 250, "page": 3})
+            )
+        );
+        assert!(req.query.is_empty());
+        assert!(matches!(
+            p.set_per_page(&mut req, 251),
+            Err(Error::InvalidInput { .. })
+        ));
+        let err = p
+            .apply(&mut req, &Cursor::StartingAfter("c".into()))
+            .expect_err("wrong cursor kind");
+        assert!(matches!(err, Error::InvalidInput { .. }));
+
+        let mid = decode_page(
+            p,
+            r#"{"activity_logs":[1],"pages":{"type":"pages","next":null,"page":2,"per_page":1,"total_pages":3}}"#,
+        );
+        assert_eq!(mid.next, Some(Cursor::Page(3)));
+        let last = decode_page(
+            p,
+            r#"{"activity_logs":[1],"pages":{"page":3,"total_pages":3}}"#,
+        );
+        assert_eq!(last.next, None);
+        let empty = decode_page(
+            p,
+            r#"{"activity_logs":[],"pages":{"page":1,"total_pages":3}}"#,
+        );
+        assert_eq!(empty.next, None);
+
+        // Without page numbers, the next URL is followed with the same body.
+        let link = decode_page(
+            p,
+            r#"{"activity_logs":[1],"pages":{"next":"https://api.intercom.io/admins/activity_logs/search?page=2&per_page=20"}}"#,
+        );
+        let url = "https://api.intercom.io/admins/activity_logs/search?page=2&per_page=20";
+        assert_eq!(link.next, Some(Cursor::NextUrl(url.into())));
+        p.apply(&mut req, &Cursor::NextUrl(url.into()))
+            .expect("applies");
+        assert_eq!(req.path, url);
+        assert_eq!(
+            req.body.as_ref().map(|b| b["created_at_after"].clone()),
+            Some(serde_json::json!(1_700_000_000))
+        );
     }
 
     #[test]

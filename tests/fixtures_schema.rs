@@ -1,6 +1,6 @@
 //! Every response fixture conforms to the 2.16 spec.
 //!
-//! `fixtures/contacts/<operationId>[.<variant>].json` is checked against the
+//! `fixtures/<family>/<operationId>[.<variant>].json` is checked against the
 //! `200` `application/json` schema of that operation (a variant such as
 //! `page2` is another answer of the same operation); `fixtures/errors/*.json`
 //! against `#/components/schemas/error`. The spec is read from
@@ -20,6 +20,9 @@ use support::spec;
 fn fixtures_in(dir: &str) -> Vec<(String, Value)> {
     let dir = support::manifest_dir().join("fixtures").join(dir);
     let mut out = Vec::new();
+    if !dir.exists() {
+        return out; // a family not written yet
+    }
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.expect("dir entry").path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
@@ -47,31 +50,65 @@ fn operation_id_of(file: &str) -> &str {
     file.split('.').next().expect("non-empty file name")
 }
 
+/// Fixture folders of API responses and the spec family each one covers.
+/// (`errors/` is checked against the error schema below; `webhooks/` holds
+/// notifications, which the spec does not describe.)
+const FAMILIES: &[(&str, &str)] = &[
+    ("contacts", "Contacts"),
+    ("companies", "Companies"),
+    ("conversations", "Conversations"),
+    ("data_events", "Data Events"),
+    ("tags", "Tags"),
+    ("articles", "Articles"),
+    ("help_center", "Help Center"),
+    ("admins", "Admins"),
+];
+
+/// Fixtures whose true shape is not the operation's declared 200 schema:
+/// (file name prefix, component schema to check instead, why).
+const SCHEMA_OVERRIDES: &[(&str, &str, &str)] = &[(
+    "lisDataEvents.list",
+    "data_event_list",
+    "GET /events declares the summary schema for 200, but a plain listing \
+     answers with an event.list (ENDPOINTS.md gotcha 2)",
+)];
+
 #[test]
-fn contacts_fixtures_match_their_response_schemas() {
+fn every_response_fixture_matches_its_schema() {
     let Some(spec) = spec::load() else { return };
     let ops = spec::operations(spec);
     let validator = Validator::new(spec);
-    let fixtures = fixtures_in("contacts");
     let mut problems = Vec::new();
     let mut checked = 0;
-    for (file, body) in &fixtures {
-        let id = operation_id_of(file);
-        let Some(op) = spec::operation(&ops, id) else {
-            problems.push(format!("{file}: no operation `{id}` in the spec"));
-            continue;
-        };
-        let Some(schema) = spec::ok_schema(op) else {
-            problems.push(format!(
-                "{file}: {} {} ({id}) has no 200 application/json schema",
-                op.method, op.path
-            ));
-            continue;
-        };
-        for e in validator.validate(schema, body) {
-            problems.push(format!("{file} ({id}): {e}"));
+    for (dir, _) in FAMILIES {
+        for (file, body) in &fixtures_in(dir) {
+            let id = operation_id_of(file);
+            let Some(op) = spec::operation(&ops, id) else {
+                problems.push(format!("{dir}/{file}: no operation `{id}` in the spec"));
+                continue;
+            };
+            if let Some((_, component, _)) = SCHEMA_OVERRIDES
+                .iter()
+                .find(|(prefix, _, _)| file.starts_with(prefix))
+            {
+                for e in validator.validate_component(component, body) {
+                    problems.push(format!("{dir}/{file} ({component}): {e}"));
+                }
+                checked += 1;
+                continue;
+            }
+            let Some(schema) = spec::ok_schema(op) else {
+                problems.push(format!(
+                    "{dir}/{file}: {} {} ({id}) has no 200 application/json schema",
+                    op.method, op.path
+                ));
+                continue;
+            };
+            for e in validator.validate(schema, body) {
+                problems.push(format!("{dir}/{file} ({id}): {e}"));
+            }
+            checked += 1;
         }
-        checked += 1;
     }
     assert!(
         problems.is_empty(),
@@ -82,30 +119,49 @@ fn contacts_fixtures_match_their_response_schemas() {
     assert!(checked >= 22, "only {checked} fixtures were checked");
 }
 
+/// Every operation of a family that has fixtures, and that answers with a
+/// JSON body, has one; and every fixture is named after an operation of
+/// its family.
 #[test]
-fn every_contacts_operation_has_a_fixture() {
+fn every_operation_of_a_fixture_family_has_a_fixture() {
     let Some(spec) = spec::load() else { return };
     let ops = spec::operations(spec);
-    let family: BTreeSet<&str> = ops
-        .iter()
-        .filter(|o| o.family == "Contacts")
-        .map(|o| o.id.as_str())
-        .collect();
-    assert_eq!(family.len(), 22, "the Contacts family: {family:?}");
-    let files: BTreeSet<String> = fixtures_in("contacts").into_iter().map(|f| f.0).collect();
-    let missing: Vec<&&str> = family
-        .iter()
-        .filter(|id| !files.contains(&format!("{id}.json")))
-        .collect();
-    assert!(missing.is_empty(), "no fixture for: {missing:?}");
-    let strays: Vec<&String> = files
-        .iter()
-        .filter(|f| !family.contains(operation_id_of(f)))
-        .collect();
-    assert!(
-        strays.is_empty(),
-        "fixtures not named after a Contacts operation: {strays:?}"
-    );
+    let mut problems = Vec::new();
+    for (dir, family) in FAMILIES {
+        let files: BTreeSet<String> = fixtures_in(dir).into_iter().map(|f| f.0).collect();
+        if files.is_empty() && *dir != "contacts" {
+            continue; // not written yet
+        }
+        let members: BTreeSet<&str> = ops
+            .iter()
+            .filter(|o| o.family == *family && spec::ok_schema(o).is_some())
+            .map(|o| o.id.as_str())
+            .collect();
+        let all: BTreeSet<&str> = ops
+            .iter()
+            .filter(|o| o.family == *family)
+            .map(|o| o.id.as_str())
+            .collect();
+        for id in &members {
+            if !files.contains(&format!("{id}.json")) {
+                problems.push(format!("{dir}: no fixture for {id}"));
+            }
+        }
+        for f in &files {
+            if !all.contains(operation_id_of(f)) {
+                problems.push(format!("{dir}/{f}: not named after a {family} operation"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_contacts_family_has_its_22_operations() {
+    let Some(spec) = spec::load() else { return };
+    let ops = spec::operations(spec);
+    let family = ops.iter().filter(|o| o.family == "Contacts").count();
+    assert_eq!(family, 22);
 }
 
 #[test]

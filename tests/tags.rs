@@ -1003,10 +1003,7 @@ async fn unknown_tag_or_object_is_not_found() {
         .await
         .expect_err("no such tag");
     assert!(err.is_not_found());
-    assert_eq!(
-        err.code(),
-        Some(&ErrorCode::Unknown("tag_not_found".into()))
-    );
+    assert_eq!(err.code(), Some(&ErrorCode::TagNotFound));
 
     let err = tags
         .tag_contact(CONTACT, "999")

@@ -13,6 +13,8 @@
 //! Known spec defects are listed in [`KNOWN_DEFECTS`] with the reason, and
 //! checked to still be defects, so a fixed spec shows up as a failing test.
 
+mod admins_events;
+mod companies;
 mod contacts;
 mod conversations;
 mod tags;
@@ -26,6 +28,13 @@ pub const KNOWN_DEFECTS: &[(&str, &str)] = &[
         "createNote",
         "the spec types `contact_id` of POST /contacts/{contact_id}/notes as an integer, \
          while contact ids are strings everywhere else (and on the wire)",
+    ),
+    (
+        "createDataEvent",
+        "create_data_event_request types every `metadata` value as a string, while the \
+         operation's own description documents numbers, `_date` timestamps, rich links \
+         ({url, value}) and monetary amounts ({amount, currency}): only all-string metadata \
+         passes Prism",
     ),
     (
         "lisDataEvents",
@@ -86,7 +95,9 @@ pub fn conforms<T: std::fmt::Debug>(operation: &str, result: Result<T, Error>) -
     }
 }
 
-/// Assert that a known spec defect still makes Prism refuse the request.
+/// Assert that a known spec defect still makes Prism refuse the request:
+/// with 422, or with the 400 the operation declares (Prism answers a request
+/// it cannot validate with the operation's own 400 example when it has one).
 #[track_caller]
 pub fn still_a_known_defect<T: std::fmt::Debug>(operation: &str, result: Result<T, Error>) {
     assert!(
@@ -94,7 +105,7 @@ pub fn still_a_known_defect<T: std::fmt::Debug>(operation: &str, result: Result<
         "{operation} is not listed in KNOWN_DEFECTS"
     );
     match result {
-        Err(e) if e.status().map(|s| s.as_u16()) == Some(422) => {}
+        Err(e) if matches!(e.status().map(|s| s.as_u16()), Some(400 | 422)) => {}
         other => panic!(
             "{operation} is listed as a known spec defect but Prism did not refuse it \
              (the spec may be fixed: move it back to a normal check): {other:?}"
