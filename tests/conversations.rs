@@ -1755,66 +1755,8 @@ async fn real_world_nulls_unknown_values_and_new_fields_decode() {
 }
 
 // ---------------------------------------------------------------------------
-// Against the spec: fixtures and built requests
+// Against the spec: built requests (fixtures: tests/fixtures_schema.rs)
 // ---------------------------------------------------------------------------
-
-/// `listConversations.page2.json` → `listConversations`.
-fn operation_id_of(file: &str) -> &str {
-    file.split('.').next().unwrap_or_default()
-}
-
-/// Every fixture in `fixtures/conversations/` conforms to the `200` schema of
-/// the operation it is named after, and every operation has one.
-#[test]
-fn fixtures_match_their_response_schemas() {
-    let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(spec);
-    let validator = Validator::new(spec);
-    let dir = support::manifest_dir()
-        .join("fixtures")
-        .join("conversations");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .expect("fixtures/conversations")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    files.sort();
-    let mut problems = Vec::new();
-    let mut covered = BTreeSet::new();
-    for file in &files {
-        let id = operation_id_of(file);
-        let Some(op) = spec::operation(&ops, id) else {
-            problems.push(format!("{file}: no operation `{id}` in the spec"));
-            continue;
-        };
-        if op.family != "Conversations" {
-            problems.push(format!("{file}: `{id}` is not a Conversations operation"));
-        }
-        let Some(schema) = spec::ok_schema(op) else {
-            problems.push(format!("{file}: `{id}` has no 200 JSON schema"));
-            continue;
-        };
-        let body = fixture(&format!("conversations/{}", file.trim_end_matches(".json")));
-        for e in validator.validate(schema, &body) {
-            problems.push(format!("{file}: {e}"));
-        }
-        covered.insert(id.to_owned());
-    }
-    let family: BTreeSet<String> = ops
-        .iter()
-        .filter(|o| o.family == "Conversations")
-        .map(|o| o.id.clone())
-        .collect();
-    assert_eq!(family.len(), 16, "the Conversations family: {family:?}");
-    let missing: Vec<&String> = family.difference(&covered).collect();
-    assert!(missing.is_empty(), "no fixture for {missing:?}");
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n  {}",
-        problems.len(),
-        problems.join("\n  ")
-    );
-}
 
 /// `/conversations/{id}/parts` matches `/conversations/123/parts`.
 fn path_matches(template: &str, path: &str) -> bool {
