@@ -340,6 +340,12 @@ error_codes! {
     ResourceConflict = "resource_conflict",
     /// The data sent is invalid.
     DataInvalid = "data_invalid",
+    /// The conversation part or message does not exist.
+    ConversationPartOrMessageNotFound = "conversation_part_or_message_not_found",
+    /// The conversation part cannot be redacted.
+    ConversationPartNotRedactable = "conversation_part_not_redactable",
+    /// The workspace's plan does not include this API.
+    ApiPlanRestricted = "api_plan_restricted",
     /// The request is malformed.
     ParameterInvalid = "parameter_invalid",
     /// A required parameter is missing.
