@@ -110,10 +110,7 @@ fn apply(
             ("industry", _) => return bad("industry", "a string"),
             ("plan", Value::String(p)) => {
                 let id = (rng.next_u64() % 1_000_000).to_string();
-                c.insert(
-                    "plan".into(),
-                    json!({"type": "plan", "id": id, "name": p}),
-                );
+                c.insert("plan".into(), json!({"type": "plan", "id": id, "name": p}));
             }
             ("plan", _) => return bad("plan", "a string"),
             ("size" | "monthly_spend" | "remote_created_at", v) if v.is_i64() || v.is_null() => {
