@@ -5,7 +5,9 @@
 //! pages by a cursor naming the last conversation served (hex of
 //! `clist:<seq>`), so it survives conversations being added between pages;
 //! `POST /conversations/search` evaluates the query exactly as the contacts
-//! search does ([`super::search`]) and pages by offset (`csearch:<n>`).
+//! search does ([`super::search`]) and pages by a cursor naming the last
+//! match served (`csearch:<seq>`), so a conversation leaving the results
+//! between pages does not shift the pages after it.
 //! `GET /conversations/{id}` answers the conversation with an empty
 //! `conversation_parts` list.
 
@@ -173,26 +175,26 @@ fn search(store: &Conversations, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
         Some(_) => return Err(ctx.invalid("pagination", "pagination must be an object")),
     };
     let per_page = per_page(ctx, pagination.get("per_page").cloned())?;
-    let start = match pagination.get("starting_after") {
+    let after = match pagination.get("starting_after") {
         None | Some(Value::Null) => 0,
         Some(c) => c
             .as_str()
             .and_then(|c| decode_cursor(c, "csearch"))
-            .and_then(|n| usize::try_from(n).ok())
             .ok_or_else(|| bad_cursor(ctx))?,
     };
-    let hits: Vec<&Map<String, Value>> = store
+    let hits: Vec<&(u64, Map<String, Value>)> = store
         .records
         .iter()
-        .map(|(_, m)| m)
-        .filter(|m| query.matches(m))
+        .filter(|(_, m)| query.matches(m))
         .collect();
+    let start = hits.partition_point(|(seq, _)| *seq <= after);
+    let items: Vec<&Map<String, Value>> = hits.iter().map(|(_, m)| m).collect();
     Ok(Reply::ok(&page(
         "conversations",
-        &hits,
+        &items,
         start,
         per_page,
-        |last| encode_cursor("csearch", last as u64 + 1),
+        |last| encode_cursor("csearch", hits[last].0),
     )))
 }
 

@@ -549,7 +549,9 @@ impl<F: FnMut(&SyncProgress) + Send> FullRun<'_, F> {
             }
             FullStep::Conversations(pages) => match self.run.page(pages).await {
                 Some(page) => {
-                    for conversation in page? {
+                    let page = page?;
+                    let last = page.is_last();
+                    for conversation in page {
                         if !self.seen.insert(conversation.id.clone()) {
                             continue;
                         }
@@ -564,20 +566,19 @@ impl<F: FnMut(&SyncProgress) + Send> FullRun<'_, F> {
                         }
                     }
                     self.run.report();
+                    // Move on now: polling a finished stream would pace for
+                    // a request that is never made.
+                    if last {
+                        self.open_contacts();
+                    }
                 }
-                None => {
-                    self.run.progress.stage = SyncStage::Contacts;
-                    let pages = client
-                        .contacts()
-                        .list()
-                        .per_page(self.run.options.per_page)
-                        .pages();
-                    self.step = FullStep::Contacts(Box::pin(pages));
-                }
+                None => self.open_contacts(),
             },
             FullStep::Contacts(pages) => match self.run.page(pages).await {
                 Some(page) => {
-                    for contact in page? {
+                    let page = page?;
+                    let last = page.is_last();
+                    for contact in page {
                         let conversations = self.by_contact.remove(&contact.id).unwrap_or_default();
                         if !self.run.keep(&contact) {
                             continue;
@@ -591,16 +592,36 @@ impl<F: FnMut(&SyncProgress) + Send> FullRun<'_, F> {
                         });
                     }
                     self.run.report();
+                    if last {
+                        self.end();
+                    }
                 }
-                None => {
-                    self.run.progress.unjoined_conversations =
-                        (self.seen.len() - self.joined.len().min(self.seen.len())) as u64;
-                    self.by_contact.clear();
-                    self.run.finish();
-                }
+                None => self.end(),
             },
         }
         Ok(())
+    }
+
+    fn open_contacts(&mut self) {
+        self.run.progress.stage = SyncStage::Contacts;
+        let pages = self
+            .run
+            .client
+            .contacts()
+            .list()
+            .per_page(self.run.options.per_page)
+            .pages();
+        self.step = FullStep::Contacts(Box::pin(pages));
+    }
+
+    fn end(&mut self) {
+        if self.run.done {
+            return;
+        }
+        self.run.progress.unjoined_conversations =
+            self.seen.len().saturating_sub(self.joined.len()) as u64;
+        self.by_contact.clear();
+        self.run.finish();
     }
 }
 
@@ -736,12 +757,17 @@ impl<F: FnMut(&SyncProgress) + Send> IncrementalRun<'_, F> {
                             self.out.push_back(Change::Contact(Box::new(contact)));
                         }
                     }
+                    let last = next.is_none();
                     let checkpoint = match next {
                         Some(c) => self.position(SyncStage::Contacts, Some(c)),
                         None => self.position(SyncStage::Conversations, None),
                     };
                     self.out.push_back(Change::Checkpoint(checkpoint));
                     self.run.report();
+                    if last {
+                        self.contacts = None;
+                        self.open_conversations(None);
+                    }
                 }
                 None => {
                     self.contacts = None;
