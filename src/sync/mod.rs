@@ -30,14 +30,15 @@
 //!
 //! // First run: everything.
 //! let mut started_at = 0;
-//! let mut records = std::pin::pin!(syncer.full(|p| {
-//!     println!("{} contacts, {} pages, {} waits", p.contacts, p.pages, p.rate_limit_waits);
-//!     started_at = p.started_at;
-//! }));
-//! while let Some(record) = records.try_next().await? {
-//!     println!("{}: {} conversations", record.contact.id, record.conversations.len());
+//! {
+//!     let mut records = std::pin::pin!(syncer.full(|p| {
+//!         println!("{} contacts, {} pages, {} waits", p.contacts, p.pages, p.rate_limit_waits);
+//!         started_at = p.started_at;
+//!     }));
+//!     while let Some(record) = records.try_next().await? {
+//!         println!("{}: {} conversations", record.contact.id, record.conversations.len());
+//!     }
 //! }
-//! drop(records);
 //!
 //! // Later runs: what changed since, resumable.
 //! let mut checkpoint = Checkpoint::since(started_at);
