@@ -442,6 +442,12 @@ pub(crate) fn synthetic_contact(
         "signed_up_at": created,
         "updated_at": created + rng.below((now - created).max(1) as u64) as i64,
         "last_seen_at": last_seen,
+        // Most contacts answered recently; some went silent, some never wrote.
+        "last_replied_at": match rng.below(10) {
+            0..=5 => json!(now - rng.below(7 * day as u64) as i64),
+            6..=8 => json!(now - (7 + rng.below(80)) as i64 * day),
+            _ => Value::Null,
+        },
         "custom_attributes": {
             "plan": PLANS[rng.below(PLANS.len() as u64) as usize],
             "seats": 1 + rng.below(50),
