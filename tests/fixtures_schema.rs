@@ -14,7 +14,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 use support::openapi::Validator;
-use support::requests::{built, check_requests, offline_client, operation_ids, path_matches};
+use support::requests::{
+    BuiltRequest, built, check_requests, offline_client, operation_ids, path_matches,
+};
 use support::spec;
 
 /// `(file name, JSON)` of every `*.json` in `fixtures/<dir>`, sorted.
@@ -583,6 +585,119 @@ fn sdk_requests_match_the_spec_operations() {
     );
     let covered = operation_ids(&requests);
     assert_eq!(covered.len(), 22, "every Contacts operation is built once");
+}
+
+/// A request built by hand (no SDK method), as `built` would record it.
+fn by_hand(
+    operation_id: &'static str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> BuiltRequest {
+    let mut req = intercom_api::Request::<Value>::new(method.parse().expect("a method"), path);
+    if let Some(body) = body {
+        req = req.json(&body).expect("JSON");
+    }
+    BuiltRequest::new(operation_id, req)
+}
+
+/// The shared request check finds each kind of mistake it looks for, with
+/// the request and the spec's answer in the message: proof that the
+/// per-family `sdk_requests_match_the_spec_operations` tests can fail.
+#[test]
+fn the_request_check_reports_every_kind_of_mismatch() {
+    let Some(spec) = spec::load() else { return };
+    let one = |r: BuiltRequest| check_requests(spec, &[r]);
+
+    let fine = [
+        by_hand("ShowContact", "GET", "/contacts/abc", None),
+        by_hand(
+            "UpdateContact",
+            "PUT",
+            "/contacts/abc",
+            Some(json!({"email": "a@example.com"})),
+        ),
+        by_hand("CreateContact", "POST", "/contacts", None).body_optional(),
+        by_hand(
+            "createTag",
+            "POST",
+            "/tags",
+            Some(json!({"name": "VIP", "companies": [{"id": "1"}]})),
+        )
+        .branch("tag_company_request"),
+    ];
+    assert_eq!(check_requests(spec, &fine), Vec::<String>::new());
+
+    let cases: [(BuiltRequest, &str); 9] = [
+        (
+            by_hand("NoSuchOperation", "GET", "/contacts", None),
+            "NoSuchOperation (GET /contacts): no operation `NoSuchOperation` in the spec",
+        ),
+        (
+            by_hand("ShowContact", "DELETE", "/contacts/abc", None),
+            "ShowContact (DELETE /contacts/abc): the spec says GET",
+        ),
+        (
+            by_hand("ShowContact", "GET", "/contacts/abc/notes", None),
+            "ShowContact (GET /contacts/abc/notes): does not match the spec path /contacts/{contact_id}",
+        ),
+        (
+            by_hand(
+                "DeleteContact",
+                "DELETE",
+                "/contacts/abc",
+                Some(json!({"x": 1})),
+            ),
+            "DeleteContact (DELETE /contacts/abc): sends a body the spec does not declare: {\"x\":1}",
+        ),
+        (
+            by_hand("CreateContact", "POST", "/contacts", None),
+            "CreateContact (POST /contacts): sends no body, the spec declares one",
+        ),
+        (
+            by_hand(
+                "searchActivityLogs",
+                "POST",
+                "/admins/activity_logs/search",
+                None,
+            )
+            .body_optional(),
+            "searchActivityLogs (POST /admins/activity_logs/search): sends no body, the spec requires one",
+        ),
+        (
+            by_hand(
+                "UpdateContact",
+                "PUT",
+                "/contacts/abc",
+                Some(json!({"email": 5})),
+            ),
+            "UpdateContact (PUT /contacts/abc): body $: matches none of the 1 oneOf branches",
+        ),
+        (
+            by_hand(
+                "createTag",
+                "POST",
+                "/tags",
+                Some(json!({"name": "VIP", "companies": []})),
+            )
+            .branch("tag_multiple_users_request"),
+            "createTag (POST /tags): body $: missing required property `users`",
+        ),
+        (
+            by_hand("createTag", "POST", "/tags", Some(json!({"name": "VIP"})))
+                .branch("update_contact_request"),
+            "createTag (POST /tags): `update_contact_request` is not a oneOf/anyOf branch of the request schema",
+        ),
+    ];
+    for (request, expected) in cases {
+        let problems = one(request);
+        assert_eq!(problems.len(), 1, "{expected}: {problems:#?}");
+        assert!(
+            problems[0].starts_with(expected),
+            "expected `{expected}`, got `{}`",
+            problems[0]
+        );
+    }
 }
 
 #[test]
