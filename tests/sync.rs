@@ -421,6 +421,12 @@ async fn incremental_sync_resumes_after_interruptions_without_loss_or_duplicates
     assert_eq!(saved.until_unix(), Some(T0));
     assert_eq!(store.contacts.len(), 15);
     assert!(store.conversations.is_empty());
+    // What gets persisted: the window, the stage and the next page's cursor.
+    let persisted = serde_json::to_value(&saved)?;
+    assert_eq!(persisted["since"], since);
+    assert_eq!(persisted["run"]["until"], T0);
+    assert_eq!(persisted["run"]["stage"], "contacts");
+    assert_eq!(persisted["run"]["cursor"]["type"], "starting_after");
     // The saved checkpoint survives a round trip through storage.
     let saved: Checkpoint = serde_json::from_str(&serde_json::to_string(&saved)?)?;
 
