@@ -83,7 +83,9 @@
 //! Lists and searches page by cursor: `per_page` (default 50, clamped to
 //! 150) and `starting_after`, a cursor taken from `pages.next`. The last page
 //! has no `pages.next`. List cursors survive contacts being added or deleted
-//! between pages.
+//! between pages. Conversations page the same way (default 20 per page, as
+//! Intercom), and their search cursors too survive conversations leaving
+//! the results between pages; the contacts search pages by offset.
 //!
 //! ## Faults
 //!
