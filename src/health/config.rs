@@ -398,7 +398,9 @@ impl Curve {
             if x <= xs[i] {
                 let (x0, x1, y0, y1) = (xs[i - 1], xs[i], ys[i - 1], ys[i]);
                 let t = (x - x0) / (x1 - x0);
-                return y0 + t * (y1 - y0);
+                // The clamp keeps rounding from stepping outside the segment,
+                // so the curve stays monotone across breakpoints.
+                return (y0 + t * (y1 - y0)).clamp(y1, y0);
             }
         }
         ys[n - 1]

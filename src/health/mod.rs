@@ -53,7 +53,9 @@
 mod config;
 mod score;
 mod signals;
+mod tracker;
 
 pub use config::{Band, Bands, Curve, Curves, Factor, HealthConfig, MAX_CURVE_POINTS, Weights};
 pub use score::{BatchSummary, FactorScore, HealthScore, HealthScorer, Rating};
 pub use signals::Signals;
+pub use tracker::{HealthChange, HealthTracker};

@@ -39,7 +39,7 @@ pub struct FactorScore {
     /// factor.
     pub effective_weight: f64,
     /// `score * effective_weight / 100`: the points this factor adds. The
-    /// contributions sum to the total score.
+    /// contributions sum to the total score (up to rounding).
     pub contribution: f64,
 }
 
@@ -47,7 +47,8 @@ pub struct FactorScore {
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct HealthScore {
-    /// 0–100, not rounded: the sum of the factors' contributions.
+    /// 0–100, not rounded: the sum of the factors' contributions. Always
+    /// equal to what [`HealthScorer::rate`] gives for the same input.
     pub score: f64,
     /// The band of `score`.
     pub band: Band,
@@ -236,14 +237,15 @@ impl HealthScorer {
         (scores, known_weight)
     }
 
-    /// Score and band only: the hot path of batch scoring.
+    /// Score and band only, without the breakdown: the hot path of batch
+    /// scoring. `None` exactly when [`score`](Self::score) is.
     #[inline]
     pub fn rate(&self, signals: &Signals, now: SystemTime) -> Option<Rating> {
-        self.rate_at(signals, unix_secs(now))
+        self.rate_unix(signals, unix_secs(now))
     }
 
     #[inline]
-    fn rate_at(&self, signals: &Signals, now: i64) -> Option<Rating> {
+    pub(crate) fn rate_unix(&self, signals: &Signals, now: i64) -> Option<Rating> {
         if signals.conversations == 0 {
             return None;
         }
@@ -276,18 +278,18 @@ impl HealthScorer {
         if known_weight <= 0.0 {
             return None;
         }
-        let mut total = 0.0;
+        // The same arithmetic as `rate_unix`, so both give the same bits.
+        let mut weighted = 0.0;
         let factors = Factor::ALL.map(|factor| {
             let i = factor.index();
             let weight = self.weights[i];
             let (effective_weight, contribution) = match scores[i] {
                 Some(s) => {
-                    let ew = weight * 100.0 / known_weight;
-                    (ew, s * ew / 100.0)
+                    weighted += s * weight;
+                    (weight * 100.0 / known_weight, s * weight / known_weight)
                 }
                 None => (0.0, 0.0),
             };
-            total += contribution;
             FactorScore {
                 factor,
                 raw: raws[i],
@@ -297,7 +299,7 @@ impl HealthScorer {
                 contribution,
             }
         });
-        let score = total.clamp(0.0, 100.0);
+        let score = (weighted / known_weight).clamp(0.0, 100.0);
         Some(HealthScore {
             score,
             band: self.config.bands.band(score),
@@ -341,7 +343,7 @@ impl HealthScorer {
         let now = unix_secs(now);
         let mut summary = BatchSummary::default();
         for (slot, s) in out.iter_mut().zip(signals) {
-            let rating = self.rate_at(s, now);
+            let rating = self.rate_unix(s, now);
             match rating {
                 None => summary.unscored += 1,
                 Some(r) => {
@@ -367,6 +369,6 @@ impl HealthScorer {
     {
         let now = unix_secs(now);
         out.clear();
-        out.extend(signals.into_iter().map(|s| self.rate_at(s, now)));
+        out.extend(signals.into_iter().map(|s| self.rate_unix(s, now)));
     }
 }

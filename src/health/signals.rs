@@ -136,6 +136,8 @@ pub(crate) fn unix_secs(t: SystemTime) -> i64 {
 /// What a score needs from one conversation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ConversationFacts {
+    /// Whether the payload said which state the conversation is in.
+    pub(crate) state_known: bool,
     pub(crate) open: bool,
     pub(crate) closed: bool,
     pub(crate) created_at: Option<i64>,
@@ -154,6 +156,7 @@ impl ConversationFacts {
         };
         let stats = c.statistics.as_ref();
         ConversationFacts {
+            state_known: c.state.is_some() || c.open.is_some(),
             open,
             closed,
             created_at: c.created_at,
