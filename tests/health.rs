@@ -507,6 +507,77 @@ fn batch_matches_one_by_one_and_counts_bands() {
     assert_eq!(reused, reversed);
 }
 
+/// Counts allocations made by the current thread (tests run in parallel, so
+/// a global count would see the others').
+mod counting {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    thread_local! {
+        static COUNT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub struct Counting;
+
+    // SAFETY: forwards to the system allocator; only counts calls.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let _ = COUNT.try_with(|c| c.set(c.get() + 1));
+            // SAFETY: same contract as the caller's.
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: same contract as the caller's.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let _ = COUNT.try_with(|c| c.set(c.get() + 1));
+            // SAFETY: same contract as the caller's.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    /// Allocations made by this thread so far.
+    pub fn count() -> usize {
+        COUNT.with(Cell::get)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: counting::Counting = counting::Counting;
+
+#[test]
+fn batch_scoring_allocates_nothing() {
+    let scorer = HealthScorer::default();
+    let workspace: Vec<Signals> = (0..10_000u32)
+        .map(|i| {
+            anchor_healthy()
+                .open_conversations(i % 5)
+                .recent_reopens(i % 4)
+                .conversations(i % 7)
+        })
+        .collect();
+    let mut out = vec![None; workspace.len()];
+    let mut reused = Vec::with_capacity(workspace.len());
+
+    let before = counting::count();
+    let summary = scorer.score_batch(&workspace, now(), &mut out).unwrap();
+    scorer.score_into(&workspace, now(), &mut reused);
+    for s in &workspace {
+        std::hint::black_box(scorer.score(s, now()));
+    }
+    let allocations = counting::count() - before;
+
+    assert_eq!(allocations, 0);
+    assert_eq!(summary.scored + summary.unscored, 10_000);
+    assert_eq!(summary.unscored, 1429); // conversations == 0 for i % 7 == 0
+    assert_eq!(reused, out);
+    // The counter does count: a Vec allocates once.
+    let before = counting::count();
+    std::hint::black_box(vec![0u8; 16]);
+    assert_eq!(counting::count() - before, 1);
+}
+
 #[test]
 fn batch_refuses_a_buffer_of_the_wrong_length_and_writes_nothing() {
     let scorer = HealthScorer::default();
