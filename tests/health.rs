@@ -1024,3 +1024,60 @@ fn tracker_loaded_from_a_sync_matches_the_scorer() {
     assert_close(tracker.rating("ada").unwrap().score, 98.0);
     assert_eq!(tracker.ratings().count(), 1);
 }
+
+#[test]
+fn tracker_merges_a_lead_into_a_user() {
+    let clock = FixedClock::at(T0);
+    let mut tracker = tracker(&clock);
+    // The lead had two open conversations; the user one closed.
+    for (conv, state) in [("c1", "open"), ("c2", "open")] {
+        tracker.apply(&notification(
+            "conversation.user.created",
+            conv_item(
+                conv,
+                &["lead1"],
+                json!({"state": state, "updated_at": T0 - DAY}),
+            ),
+        ));
+    }
+    tracker.apply(&notification(
+        "conversation.admin.closed",
+        conv_item(
+            "c3",
+            &["user1"],
+            json!({"state": "closed", "updated_at": T0 - 2 * DAY}),
+        ),
+    ));
+    let user_before = tracker.rating("user1");
+    let lead_before = tracker.rating("lead1");
+
+    let changes = tracker.apply(&notification(
+        "contact.merged",
+        json!({"type": "contact", "id": "user1", "last_seen_at": T0 - HOUR, "merged_from": {"type": "contact", "id": "lead1"}}),
+    ));
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(
+        (
+            changes[0].contact_id.as_str(),
+            changes[0].before,
+            changes[0].after
+        ),
+        ("lead1", lead_before, None)
+    );
+    assert_eq!(changes[1].contact_id, "user1");
+    assert_eq!(changes[1].before, user_before);
+    assert_eq!(changes[1].after, tracker.rating("user1"));
+    assert!(!tracker.contains("lead1"));
+    let s = tracker.signals("user1").unwrap();
+    assert_eq!(
+        (s.conversations, s.open_conversations, s.last_seen_at),
+        (3, 2, Some(T0 - HOUR))
+    );
+
+    // Later updates of the lead's old conversation land on the user.
+    tracker.apply(&notification(
+        "conversation.admin.closed",
+        conv_item("c1", &[], json!({"state": "closed", "updated_at": T0})),
+    ));
+    assert_eq!(tracker.signals("user1").unwrap().open_conversations, 1);
+}

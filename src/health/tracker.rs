@@ -93,6 +93,7 @@ struct TrackedContact {
 /// | `conversation.user.replied` | the contact's `last_replied_at` moves to the reply |
 /// | `conversation.deleted` | the conversation is dropped |
 /// | `contact.*` / `user.*` with a contact item (created, updated, ...) | `last_seen_at` and `last_replied_at` are updated |
+/// | `contact.merged` | the merged contact's (`merged_from`) conversations move to the surviving contact, which is then updated; the merged one is dropped |
 /// | `contact.deleted`, `user.deleted` | the contact is dropped |
 ///
 /// Anything else (tickets, companies, pings) changes nothing. A field missing
@@ -241,6 +242,30 @@ impl HealthTracker {
                 Some(id) => self.remove_conversation(&id),
                 None => Vec::new(),
             },
+            (Topic::ContactMerged, Item::Contact(contact)) => {
+                let merged_from = notification
+                    .data
+                    .get("item")
+                    .and_then(|item| item.get("merged_from"))
+                    .and_then(json_id);
+                let before = self.rating(&contact.id);
+                let mut changes = Vec::new();
+                if let Some(from) = merged_from {
+                    changes.extend(self.merge_contacts(&from, &contact.id));
+                }
+                self.upsert_contact(contact);
+                // One change for the survivor, from before the merge to now.
+                changes.retain(|c| c.contact_id != contact.id);
+                let after = self.rating(&contact.id);
+                if before != after {
+                    changes.push(HealthChange {
+                        contact_id: contact.id.clone(),
+                        before,
+                        after,
+                    });
+                }
+                changes
+            }
             (_, Item::Contact(contact))
                 if matches!(topic.family(), "contact" | "user" | "visitor") =>
             {
@@ -303,6 +328,40 @@ impl HealthTracker {
             }
             changes.extend(self.recompute(&owner, now));
         }
+        changes
+    }
+
+    /// Move everything known about contact `from` to contact `into` (Intercom
+    /// merged a lead into a user, say) and forget `from`; the changes of both.
+    pub fn merge_contacts(&mut self, from: &str, into: &str) -> Vec<HealthChange> {
+        let now = unix_secs(self.clock.now());
+        if from == into {
+            return Vec::new();
+        }
+        let Some(merged) = self.contacts.remove(from) else {
+            return Vec::new();
+        };
+        let mut changes = Vec::new();
+        if let Some(before) = merged.rating {
+            changes.push(HealthChange {
+                contact_id: from.to_owned(),
+                before: Some(before),
+                after: None,
+            });
+        }
+        let target = self.contacts.entry(into.to_owned()).or_default();
+        target.last_seen_at = latest(target.last_seen_at, merged.last_seen_at);
+        target.last_replied_at = latest(target.last_replied_at, merged.last_replied_at);
+        for (id, facts) in merged.conversations {
+            if let Some(owners) = self.owners.get_mut(&id) {
+                owners.retain(|o| o != from);
+                if !owners.iter().any(|o| o == into) {
+                    owners.push(into.to_owned());
+                }
+            }
+            target.conversations.entry(id).or_insert(facts);
+        }
+        changes.extend(self.recompute(into, now));
         changes
     }
 
@@ -442,11 +501,17 @@ fn item_id(item: &Item) -> Option<String> {
     match item {
         Item::Contact(c) => Some(c.id.clone()),
         Item::Conversation(c) => Some(c.id.clone()),
-        Item::Json(v) => match v.get("id")? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        },
+        Item::Json(v) => v.get("id").and_then(json_id),
+        _ => None,
+    }
+}
+
+/// An id given as a string, a number, or an object with an `id`.
+fn json_id(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => o.get("id").and_then(json_id),
         _ => None,
     }
 }
