@@ -163,9 +163,20 @@ fn breakdown_explains_the_score() {
         "breakdown in Factor::ALL order"
     );
 
+    // Serializable for reports and dashboards.
+    let json = serde_json::to_value(score).unwrap();
+    assert_eq!(json["band"], "healthy");
+    assert_eq!(json["factors"][1]["factor"], "open_tickets");
+    assert_eq!(json["factors"][1]["score"], 75.0);
+
     let text = score.to_string();
-    assert!(text.starts_with("79 (healthy)\n"), "{text}");
-    assert!(text.contains("open_tickets"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert_eq!(lines[0], "79 (healthy)");
+    assert_eq!(
+        lines[2],
+        "  open_tickets      raw 1.00 conversations     score  75.0  weight 25% (25.0%)  +18.8"
+    );
 }
 
 #[test]
@@ -646,6 +657,11 @@ fn signals_from_contact_and_conversations() {
         .avg_resolution_secs(4 * HOUR as u64)
         .recent_reopens(1);
     assert_eq!(s, expected);
+
+    let round_trip: Signals = serde_json::from_value(serde_json::to_value(s).unwrap()).unwrap();
+    assert_eq!(round_trip, s);
+    let partial: Signals = serde_json::from_value(json!({"conversations": 2})).unwrap();
+    assert_eq!(partial, Signals::default().conversations(2));
 
     let none = Signals::from_intercom(&ada, &[], now(), HealthConfig::default().recent_window);
     assert_eq!(none.conversations, 0);

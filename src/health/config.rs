@@ -4,13 +4,16 @@
 use std::fmt;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::Error;
 
 /// Tolerance when checking that the weights sum to 100.
 const WEIGHT_SUM_TOLERANCE: f64 = 1e-6;
 
 /// One of the five factors of a health score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Factor {
     /// Days since the contact was last active: the later of the contact's
@@ -78,7 +81,8 @@ impl fmt::Display for Factor {
 }
 
 /// A risk band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Band {
     /// Below [`Bands::at_risk_min`] (default: 0–39).

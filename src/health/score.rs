@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::SystemTime;
 
+use serde::{Deserialize, Serialize};
+
 use super::config::{Band, Factor, HealthConfig};
 use super::signals::{Signals, unix_secs};
 use crate::error::Error;
@@ -12,7 +14,7 @@ const SECS_PER_DAY: f64 = 86_400.0;
 
 /// A score and its band, without the breakdown: what batch scoring and
 /// [`HealthChange`](super::HealthChange) carry.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Rating {
     /// 0–100, not rounded.
@@ -22,7 +24,7 @@ pub struct Rating {
 }
 
 /// One factor's part in a score.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct FactorScore {
     /// Which factor.
@@ -44,7 +46,7 @@ pub struct FactorScore {
 }
 
 /// A health score with its breakdown.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct HealthScore {
     /// 0–100, not rounded: the sum of the factors' contributions. Always
@@ -71,12 +73,16 @@ impl HealthScore {
     }
 }
 
-/// A readable explanation, one line per factor:
+/// A readable explanation: the score and band, then one line per factor with
+/// its raw value, factor score, configured and effective weight, and points:
 ///
 /// ```text
-/// 83 (healthy)
-///   support_recency   raw 1.00 days           score 100.0  weight 20% (20.0%)  +20.0
-///   ...
+/// 79 (healthy)
+///   support_recency   raw 2.00 days              score  96.7  weight 20% (20.0%)  +19.3
+///   open_tickets      raw 1.00 conversations     score  75.0  weight 25% (25.0%)  +18.8
+///   resolution_time   raw 4.00 hours             score  90.0  weight 20% (20.0%)  +18.0
+///   reopen_rate       raw 1.00 reopens           score  70.0  weight 20% (20.0%)  +14.0
+///   response_rate     raw 72.00 hours            score  60.0  weight 15% (15.0%)  +9.0
 /// ```
 impl fmt::Display for HealthScore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -105,7 +111,7 @@ impl fmt::Display for HealthScore {
 }
 
 /// Counts from [`HealthScorer::score_batch`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BatchSummary {
     /// Contacts with a score.

@@ -3,6 +3,8 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use serde::{Deserialize, Serialize};
+
 use crate::resources::contacts::Contact;
 use crate::resources::conversations::{Conversation, ConversationState};
 
@@ -29,7 +31,8 @@ use crate::resources::conversations::{Conversation, ConversationState};
 ///     .recent_reopens(0);
 /// assert_eq!(signals.open_conversations, 1);
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Signals {
     /// Conversations known for the contact, in any state and of any age.

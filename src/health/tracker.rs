@@ -5,6 +5,7 @@ use std::collections::hash_map::Entry;
 use std::fmt;
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::config::Band;
@@ -20,7 +21,7 @@ use crate::webhooks::{Item, Notification, Topic};
 /// `before == None` is a contact that had no score (new, or no conversation
 /// yet); `after == None` one that has none any more (deleted, or its last
 /// conversation deleted).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct HealthChange {
     /// Intercom's id of the contact.
