@@ -1097,3 +1097,13 @@ fn tracker_merges_a_lead_into_a_user() {
     ));
     assert_eq!(tracker.signals("user1").unwrap().open_conversations, 1);
 }
+
+#[test]
+fn public_types_can_cross_threads() {
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+    assert_send_sync::<HealthTracker>();
+    assert_send_sync::<HealthScorer>();
+    assert_send_sync::<Signals>();
+    assert_send_sync::<intercom_api::health::HealthScore>();
+    assert_send_sync::<intercom_api::health::HealthChange>();
+}

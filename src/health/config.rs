@@ -309,6 +309,9 @@ pub const MAX_CURVE_POINTS: usize = 8;
 pub struct Curve {
     xs: [f64; MAX_CURVE_POINTS],
     ys: [f64; MAX_CURVE_POINTS],
+    /// `slopes[i]`: the slope of the segment ending at point `i` (so scoring
+    /// multiplies instead of dividing).
+    slopes: [f64; MAX_CURVE_POINTS],
     len: usize,
 }
 
@@ -342,6 +345,7 @@ impl Curve {
         let mut curve = Curve {
             xs: [0.0; MAX_CURVE_POINTS],
             ys: [0.0; MAX_CURVE_POINTS],
+            slopes: [0.0; MAX_CURVE_POINTS],
             len: points.len(),
         };
         for (i, &(x, y)) in points.iter().enumerate() {
@@ -374,6 +378,10 @@ impl Curve {
             }
             curve.xs[i] = x;
             curve.ys[i] = y;
+            if i > 0 {
+                let (px, py) = points[i - 1];
+                curve.slopes[i] = (y - py) / (x - px);
+            }
         }
         Ok(curve)
     }
@@ -400,11 +408,10 @@ impl Curve {
         }
         for i in 1..n {
             if x <= xs[i] {
-                let (x0, x1, y0, y1) = (xs[i - 1], xs[i], ys[i - 1], ys[i]);
-                let t = (x - x0) / (x1 - x0);
+                let (x0, y0, y1) = (xs[i - 1], ys[i - 1], ys[i]);
                 // The clamp keeps rounding from stepping outside the segment,
                 // so the curve stays monotone across breakpoints.
-                return (y0 + t * (y1 - y0)).clamp(y1, y0);
+                return (y0 + (x - x0) * self.slopes[i]).clamp(y1, y0);
             }
         }
         ys[n - 1]
@@ -416,6 +423,7 @@ impl Curve {
         Curve::new(points).unwrap_or(Curve {
             xs: [0.0; MAX_CURVE_POINTS],
             ys: [100.0; MAX_CURVE_POINTS],
+            slopes: [0.0; MAX_CURVE_POINTS],
             len: 1,
         })
     }
