@@ -1107,3 +1107,28 @@ fn public_types_can_cross_threads() {
     assert_send_sync::<intercom_api::health::HealthScore>();
     assert_send_sync::<intercom_api::health::HealthChange>();
 }
+
+/// Found by the property test: the breakdown once summed contributions in
+/// another order than `rate`, and the two scores differed in the last bit.
+#[test]
+fn rate_and_score_agree_to_the_bit() {
+    let mut config = HealthConfig::default();
+    config.weights = Weights::new(
+        19.81132075471698,
+        25.471698113207548,
+        21.69811320754717,
+        9.433962264150944,
+        23.584905660377366,
+    );
+    let scorer = HealthScorer::new(config).unwrap();
+    let s = Signals::default()
+        .conversations(1)
+        .recent_conversations(1)
+        .open_conversations(1);
+    let score = scorer.score(&s, now()).unwrap();
+    assert_eq!(scorer.rate(&s, now()), Some(score.rating()));
+    assert_eq!(
+        score.score.to_bits(),
+        scorer.rate(&s, now()).unwrap().score.to_bits()
+    );
+}
