@@ -54,6 +54,17 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # What an incremental sync cannot see
+//!
+//! - **Deletions**: a search returns only existing records. Deleted
+//!   contacts and conversations reach you through webhooks
+//!   (`contact.deleted`, ...) or the next full sync.
+//! - **Records updated during a run** leave its window (their `updated_at`
+//!   is now past `until`) and come with the next run. Whether such a record
+//!   shifts the pages after it depends on how Intercom's search cursor is
+//!   built; a run that must not miss anything can be followed by a full
+//!   sync now and then.
+//!
 //! # Rate limits
 //!
 //! Before each page, when the client's last rate-limit reading shows the
