@@ -432,8 +432,8 @@ async fn incremental_sync_resumes_after_interruptions_without_loss_or_duplicates
 
     // Meanwhile a contact not synced yet changes: it falls out of this
     // run's window (updated_at >= until) and belongs to the next run.
-    // (A contact already synced would shift the fake's offset-based contact
-    // search cursor; see the report.)
+    // (Not one already synced: the fake's contact search pages by offset,
+    // unlike Intercom's keyset cursors, so that would shift its pages.)
     clock.advance(Duration::from_secs(60));
     let changed = want_contacts
         .iter()

@@ -60,10 +60,10 @@
 //!   contacts and conversations reach you through webhooks
 //!   (`contact.deleted`, ...) or the next full sync.
 //! - **Records updated during a run** leave its window (their `updated_at`
-//!   is now past `until`) and come with the next run. Whether such a record
-//!   shifts the pages after it depends on how Intercom's search cursor is
-//!   built; a run that must not miss anything can be followed by a full
-//!   sync now and then.
+//!   is now past `until`) and come with the next run. Intercom's search
+//!   cursors name the last record served (its sort values and id, e.g.
+//!   `[-1,"5f22c43f…",2]` base64-encoded), so a record leaving the results
+//!   does not shift the pages after it.
 //!
 //! # Rate limits
 //!
