@@ -807,3 +807,45 @@ async fn seeded_workspace_is_realistic_and_reproducible() -> TestResult {
     );
     Ok(())
 }
+
+/// The records a full sync delivers are what the health scorer takes.
+#[cfg(feature = "health")]
+#[tokio::test]
+async fn full_sync_records_feed_the_health_scorer() -> TestResult {
+    use intercom_api::health::{HealthScorer, Signals};
+    let clock = ManualClock::at(T0);
+    let fake = fake_at(&clock).await;
+    fake.seed_workspace(
+        &WorkspaceSeed::new()
+            .contacts(120)
+            .conversations(400)
+            .seed(9),
+    );
+    let client = strict(&fake, &clock);
+    let records: Vec<CustomerRecord> = Syncer::new(&client, SyncOptions::new())
+        .full(|_| {})
+        .try_collect()
+        .await?;
+    let scorer = HealthScorer::default();
+    let now = clock.now();
+    let window = scorer.config().recent_window;
+    let mut scored = 0;
+    for r in &records {
+        let signals = Signals::from_intercom(&r.contact, &r.conversations, now, window);
+        let score = scorer.score(&signals, now);
+        // A score exactly when the contact has conversations in the window.
+        assert_eq!(
+            score.is_some(),
+            !r.conversations.is_empty(),
+            "{}",
+            r.contact.id
+        );
+        scored += usize::from(score.is_some());
+    }
+    assert!(
+        scored > 50 && scored < records.len(),
+        "{scored} of {}",
+        records.len()
+    );
+    Ok(())
+}
