@@ -300,6 +300,7 @@ impl Checkpoint {
 
 /// Reads a workspace as streams. Cheap to create; holds the client and the
 /// [`SyncOptions`].
+#[derive(Clone)]
 pub struct Syncer<'c> {
     client: &'c Client,
     options: SyncOptions,
