@@ -998,3 +998,33 @@ async fn unknown_routes_are_loud_and_mountable() -> TestResult {
     assert_eq!(teams["type"], "team.list");
     Ok(())
 }
+
+/// The search cursor names the last contact served, as Intercom's does: a
+/// contact of the first page that disappears before the second page is asked
+/// for must not make the second page skip one.
+#[tokio::test]
+async fn a_search_cursor_survives_changes_between_pages() -> TestResult {
+    let fake = FakeIntercom::start().await;
+    fake.seed_contacts(5);
+    let client = fake.client()?;
+    let search = || {
+        client
+            .contacts()
+            .search(
+                intercom_api::contacts::ContactSearch::new(field("email").contains("@example.com"))
+                    .sort("email", SortOrder::Ascending),
+            )
+            .per_page(2)
+    };
+    let first = search().await?;
+    let emails = |p: &intercom_api::Page<intercom_api::contacts::Contact>| -> Vec<String> {
+        p.items.iter().filter_map(|c| c.email.clone()).collect()
+    };
+    assert_eq!(emails(&first), ["user1@example.com", "user2@example.com"]);
+    client.contacts().delete(&first.items[0].id).await?;
+    let second = search()
+        .starting_from(first.next.clone().ok_or("a next cursor")?)
+        .await?;
+    assert_eq!(emails(&second), ["user3@example.com", "user4@example.com"]);
+    Ok(())
+}

@@ -393,42 +393,56 @@ fn search(store: &Contacts, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
         Some(_) => return Err(ctx.invalid("pagination", "pagination must be an object")),
     };
     let per_page = per_page(ctx, pagination.get("per_page").cloned())?;
-    let start = match pagination.get("starting_after") {
-        None | Some(Value::Null) => 0,
-        Some(c) => c
-            .as_str()
-            .and_then(|c| decode_cursor(c, "search"))
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| bad_cursor(ctx))?,
+    let after = match pagination.get("starting_after") {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(
+            c.as_str()
+                .and_then(decode_search_cursor)
+                .ok_or_else(|| bad_cursor(ctx))?,
+        ),
     };
     let sort = match body.get("sort") {
         None | Some(Value::Null) => None,
         Some(s) => Some(sort_of(ctx, s)?),
     };
 
-    let mut hits: Vec<&Record> = store
+    // Each hit's position in the order: (sort field value, creation order).
+    let key = |r: &Record| -> (Value, u64) {
+        let value = sort
+            .as_ref()
+            .map_or(Value::Null, |(f, _)| lookup(&r.json, f));
+        (value, r.seq)
+    };
+    let descending = sort.as_ref().is_some_and(|(_, d)| *d);
+    let compare = |a: &(Value, u64), b: &(Value, u64)| {
+        let by_field = match (a.0.is_null(), b.0.is_null()) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            (false, false) => {
+                let o = order(&a.0, &b.0).unwrap_or(Ordering::Equal);
+                if descending { o.reverse() } else { o }
+            }
+        };
+        by_field.then(a.1.cmp(&b.1))
+    };
+    let mut hits: Vec<(&Record, (Value, u64))> = store
         .records
         .iter()
         .filter(|r| query.matches(&r.json))
+        .map(|r| (r, key(r)))
         .collect();
-    if let Some((field, descending)) = sort {
-        hits.sort_by(|a, b| {
-            let (x, y) = (lookup(&a.json, &field), lookup(&b.json, &field));
-            let by_field = match (x.is_null(), y.is_null()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Greater,
-                (false, true) => Ordering::Less,
-                (false, false) => {
-                    let o = order(&x, &y).unwrap_or(Ordering::Equal);
-                    if descending { o.reverse() } else { o }
-                }
-            };
-            by_field.then(a.seq.cmp(&b.seq))
-        });
-    }
-    let items: Vec<&Map<String, Value>> = hits.iter().map(|r| &r.json).collect();
+    hits.sort_by(|a, b| compare(&a.1, &b.1));
+    // Like Intercom's, the cursor names the last record served (its place in
+    // the order), not an offset: records that change or vanish between two
+    // pages cannot make the next page skip one.
+    let start = match &after {
+        None => 0,
+        Some(last) => hits.partition_point(|(_, k)| compare(k, last) != Ordering::Greater),
+    };
+    let items: Vec<&Map<String, Value>> = hits.iter().map(|(r, _)| &r.json).collect();
     Ok(Reply::ok(&page(&items, start, per_page, |last| {
-        encode_cursor("search", last as u64 + 1)
+        encode_search_cursor(&hits[last].1)
     })))
 }
 
@@ -508,6 +522,22 @@ fn decode_cursor(cursor: &str, kind: &str) -> Option<u64> {
     let raw = String::from_utf8(hex::decode(cursor).ok()?).ok()?;
     let (k, n) = raw.split_once(':')?;
     (k == kind).then(|| n.parse().ok()).flatten()
+}
+
+/// A search cursor: the sort value and creation order of the last record served.
+fn encode_search_cursor(last: &(Value, u64)) -> String {
+    hex::encode(json!(["search", last.0, last.1]).to_string())
+}
+
+fn decode_search_cursor(cursor: &str) -> Option<(Value, u64)> {
+    let raw = String::from_utf8(hex::decode(cursor).ok()?).ok()?;
+    let v: Value = serde_json::from_str(&raw).ok()?;
+    match v.as_array()?.as_slice() {
+        [Value::String(kind), value, seq] if kind == "search" => {
+            Some((value.clone(), seq.as_u64()?))
+        }
+        _ => None,
+    }
 }
 
 fn bad_cursor(ctx: &Ctx) -> Reply {
