@@ -64,14 +64,26 @@ impl RateLimit {
 #[derive(Debug, Default)]
 struct State {
     last: Option<RateLimit>,
-    /// Requests we may still start in the current window: the server's
-    /// `remaining` less the requests in flight when it was read.
-    budget: u32,
+    /// Requests this client started in the current window.
+    sent: u32,
+    /// Quota used in the current window by someone else (another process
+    /// with the same app): the most the answers prove, see
+    /// [`RateLimiter::observe`].
+    others: u32,
     in_flight: u32,
-    /// The known window has passed and `budget` was assumed to be a fresh
-    /// `limit`; no response has described the new window yet.
+    /// The known window has passed and a fresh one is assumed; no answer
+    /// has described it yet.
     assumed: bool,
     stats: RateStats,
+}
+
+impl State {
+    /// Requests we may still start in the current window.
+    fn budget(&self, rl: &RateLimit) -> u32 {
+        rl.limit
+            .saturating_sub(self.others)
+            .saturating_sub(self.sent)
+    }
 }
 
 /// Counters of what pacing did, since the client was built.
@@ -98,6 +110,9 @@ pub(crate) struct RateLimiter {
 /// Held while a request is in flight; releases its slot on drop.
 pub(crate) struct Permit<'a> {
     limiter: &'a RateLimiter,
+    /// How many requests this client had started in the window, this one
+    /// included, when it was sent.
+    seq: u32,
 }
 
 impl Drop for Permit<'_> {
@@ -165,13 +180,13 @@ impl RateLimiter {
             let news = self.news.notified();
             let blocked = self.try_take(clock.now());
             let rl = match blocked {
-                None => {
+                Ok(seq) => {
                     if counted {
                         self.lock().stats.waited += waited;
                     }
-                    return Ok((Permit { limiter: self }, waited));
+                    return Ok((Permit { limiter: self, seq }, waited));
                 }
-                Some(Blocked::ForNews) => {
+                Err(Blocked::ForNews) => {
                     if !counted {
                         counted = true;
                         self.lock().stats.waits += 1;
@@ -179,7 +194,7 @@ impl RateLimiter {
                     news.await;
                     continue;
                 }
-                Some(Blocked::UntilReset(rl)) => rl,
+                Err(Blocked::UntilReset(rl)) => rl,
             };
             let until_reset = rl.reset_at.duration_since(clock.now()).unwrap_or_default();
             if waited + until_reset > max_wait {
@@ -201,60 +216,74 @@ impl RateLimiter {
         }
     }
 
-    /// Take a slot and return `None`, or say what blocks us.
-    fn try_take(&self, now: SystemTime) -> Option<Blocked> {
+    /// Take a slot and return its sequence number in the window, or say
+    /// what blocks us.
+    fn try_take(&self, now: SystemTime) -> Result<u32, Blocked> {
         let mut st = self.lock();
-        if let (true, Some(rl)) = (self.pacing, st.last) {
+        if let Some(rl) = st.last {
             if now >= rl.reset_at && !st.assumed {
-                // The known window is over. Assume the new one holds a full
-                // `limit`, less what is in flight, until a response says how
-                // much is left: letting every task through could send more
-                // than the window allows.
+                // The known window is over. Assume a fresh one with the full
+                // `limit` until an answer describes it: letting every task
+                // through could send more than the window allows.
                 st.assumed = true;
-                st.budget = rl.limit.saturating_sub(st.in_flight);
+                st.sent = 0;
+                st.others = 0;
             }
-            if st.budget == 0 {
+            if self.pacing && st.budget(&rl) == 0 {
                 if !st.assumed {
-                    return Some(Blocked::UntilReset(rl));
+                    return Err(Blocked::UntilReset(rl));
                 }
-                // Nothing in flight will bring news: try, and learn from the
-                // answer.
+                // A fresh window was assumed but the answers about it show
+                // no room: wait for more news. With nothing in flight, no
+                // news will come: try, and learn from the answer.
                 if st.in_flight > 0 {
-                    return Some(Blocked::ForNews);
+                    return Err(Blocked::ForNews);
                 }
-            } else {
-                st.budget -= 1;
             }
         }
+        st.sent = st.sent.saturating_add(1);
         st.in_flight += 1;
-        None
+        Ok(st.sent)
     }
 
-    /// Record the headers of a response read at `now`.
-    pub(crate) fn observe(&self, rl: RateLimit, now: SystemTime) {
+    /// Record the headers of the answer to the request holding `permit`,
+    /// read at `now`.
+    ///
+    /// The budget is `limit - others - sent`, where `sent` counts this
+    /// client's requests in the window and `others` is what someone else
+    /// used. An answer saying `used = limit - remaining` to the request that
+    /// was this client's `seq`-th of the window proves `others >= used -
+    /// seq` (the server cannot have counted more of ours than we had sent).
+    /// This never counts a request twice, so the quota is used fully with
+    /// any concurrency, while answers arriving out of order cannot raise the
+    /// budget.
+    pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit, now: SystemTime) {
         let mut st = self.lock();
-        // The request that carried this response still holds its permit, so
-        // `in_flight` counts it; it no longer uses the window's budget.
-        let others = st.in_flight.saturating_sub(1);
-        let fresh = rl.remaining.saturating_sub(others);
+        let used = rl.limit.saturating_sub(rl.remaining);
         match st.last {
             // An answer about a window that is already over (it was slow to
-            // arrive): it says nothing about the current one.
+            // arrive), or older than the latest: nothing about this one.
             Some(last) if now >= rl.reset_at && last.reset_at >= rl.reset_at => {}
-            // The same window as the latest: responses can arrive out of
-            // order, so never raise the budget within a window.
-            Some(last) if last.reset_at == rl.reset_at && !st.assumed => {
-                st.budget = st.budget.min(fresh);
-                if rl.remaining < last.remaining {
+            Some(last) if rl.reset_at < last.reset_at => {}
+            // The current window, or the fresh one we assumed.
+            Some(last) if last.reset_at == rl.reset_at || st.assumed => {
+                st.others = st.others.max(used.saturating_sub(permit.seq));
+                if st.assumed || rl.remaining < last.remaining || last.reset_at != rl.reset_at {
                     st.last = Some(rl);
                 }
-            }
-            // An older window than the latest one.
-            Some(last) if rl.reset_at < last.reset_at => {}
-            _ => {
-                st.budget = fresh;
-                st.last = Some(rl);
                 st.assumed = false;
+            }
+            // The first answer, or a new window we did not see coming (our
+            // clock is behind the server's): count what is in flight as
+            // sent in it.
+            Some(_) => {
+                st.sent = st.in_flight;
+                st.others = used.saturating_sub(st.in_flight);
+                st.last = Some(rl);
+            }
+            None => {
+                st.others = used.saturating_sub(permit.seq);
+                st.last = Some(rl);
             }
         }
         drop(st);
@@ -298,132 +327,185 @@ mod pacing_tests {
         RateLimit::new(limit, remaining, UNIX_EPOCH + Duration::from_secs(reset))
     }
 
-    /// Take `n` slots at `now`, counting how many were granted.
-    fn take(l: &RateLimiter, now: SystemTime, n: u32) -> (u32, Option<Blocked>) {
-        let mut granted = 0;
+    /// Take up to `n` slots at `now`: the permits, and what blocked the next.
+    fn take(l: &RateLimiter, now: SystemTime, n: u32) -> (Vec<Permit<'_>>, Option<Blocked>) {
+        let mut permits = Vec::new();
         for _ in 0..n {
             match l.try_take(now) {
-                None => granted += 1,
-                Some(b) => return (granted, Some(b)),
+                Ok(seq) => permits.push(Permit { limiter: l, seq }),
+                Err(b) => return (permits, Some(b)),
             }
         }
-        (granted, None)
+        (permits, None)
     }
 
-    fn release(l: &RateLimiter, n: u32) {
-        let mut st = l.lock();
-        st.in_flight = st.in_flight.saturating_sub(n);
+    fn budget(l: &RateLimiter) -> u32 {
+        let st = l.lock();
+        st.last.map_or(u32::MAX, |rl| st.budget(&rl))
     }
 
     #[test]
     fn unknown_window_lets_requests_through() {
         let l = RateLimiter::new(true);
-        assert_eq!(take(&l, at(T0, 0), 5), (5, None));
+        let (permits, blocked) = take(&l, at(T0, 0), 5);
+        assert_eq!((permits.len(), blocked), (5, None));
         assert_eq!(l.lock().in_flight, 5);
+        drop(permits);
+        assert_eq!(l.lock().in_flight, 0);
     }
 
     #[test]
-    fn budget_is_remaining_less_what_is_in_flight() {
+    fn budget_is_the_limit_less_what_was_sent_in_the_window() {
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 3);
-        // The first of three answers: 10 left, two others still out.
-        l.observe(rl(10, 10, T0 + 1), at(T0, 0));
-        release(&l, 1);
-        assert_eq!(l.lock().budget, 8);
-        let (granted, blocked) = take(&l, at(T0, 100), 20);
-        assert_eq!(granted, 8);
-        assert_eq!(blocked, Some(Blocked::UntilReset(rl(10, 10, T0 + 1))));
+        let (mut permits, _) = take(&l, at(T0, 0), 3);
+        // The first of three answers: 9 of 10 left; two others are out.
+        let first = permits.remove(0);
+        l.observe(&first, rl(10, 9, T0 + 1), at(T0, 0));
+        drop(first);
+        assert_eq!(budget(&l), 7);
+        let (more, blocked) = take(&l, at(T0, 100), 20);
+        assert_eq!(more.len(), 7);
+        assert_eq!(blocked, Some(Blocked::UntilReset(rl(10, 9, T0 + 1))));
     }
 
     #[test]
-    fn late_answers_never_raise_the_budget_within_a_window() {
+    fn answers_out_of_order_neither_raise_nor_double_count() {
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 2);
-        // The second request's answer (5 left) arrives before the first's (6).
-        l.observe(rl(10, 5, T0 + 1), at(T0, 0));
-        release(&l, 1);
-        assert_eq!(l.lock().budget, 4);
-        l.observe(rl(10, 6, T0 + 1), at(T0, 0));
-        release(&l, 1);
-        assert_eq!(l.lock().budget, 4);
-        assert_eq!(l.snapshot().map(|r| r.remaining), Some(5));
+        let (mut permits, _) = take(&l, at(T0, 0), 2);
+        let second = permits.pop().unwrap_or_else(|| unreachable!());
+        let first = permits.pop().unwrap_or_else(|| unreachable!());
+        // The server counted both; the second's answer (8 left) arrives
+        // before the first's (9 left).
+        l.observe(&second, rl(10, 8, T0 + 1), at(T0, 0));
+        drop(second);
+        assert_eq!(budget(&l), 8);
+        l.observe(&first, rl(10, 9, T0 + 1), at(T0, 0));
+        drop(first);
+        assert_eq!(budget(&l), 8);
+        assert_eq!(l.snapshot().map(|r| r.remaining), Some(8));
+    }
+
+    #[test]
+    fn quota_used_by_someone_else_is_subtracted() {
+        let l = RateLimiter::new(true);
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        // Our first request, and 7 of 10 are already used: 6 by others.
+        l.observe(&p, rl(10, 3, T0 + 1), at(T0, 0));
+        drop(p);
+        assert_eq!(budget(&l), 3);
+        // A 429 answer: nothing left until the reset.
+        let (mut permits, _) = take(&l, at(T0, 10), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 10));
+        drop(p);
+        assert_eq!(budget(&l), 0);
+        assert!(matches!(
+            l.try_take(at(T0, 20)),
+            Err(Blocked::UntilReset(_))
+        ));
     }
 
     #[test]
     fn a_passed_window_starts_a_fresh_budget_of_limit() {
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 1);
-        l.observe(rl(10, 0, T0 + 1), at(T0, 0));
-        release(&l, 1);
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 0));
+        drop(p);
         assert!(matches!(
             l.try_take(at(T0, 500)),
-            Some(Blocked::UntilReset(_))
+            Err(Blocked::UntilReset(_))
         ));
         // Past the reset: 10 may go, not every task that asks.
-        let (granted, blocked) = take(&l, at(T0 + 1, 50), 25);
-        assert_eq!((granted, blocked), (10, Some(Blocked::ForNews)));
+        let (mut permits, blocked) = take(&l, at(T0 + 1, 50), 25);
+        assert_eq!((permits.len(), blocked), (10, Some(Blocked::ForNews)));
         // An answer about the new window replaces the assumption.
-        l.observe(rl(10, 9, T0 + 2), at(T0 + 1, 60));
-        release(&l, 1);
-        // 9 left, 9 others in flight.
-        assert_eq!(l.lock().budget, 0);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 9, T0 + 2), at(T0 + 1, 60));
+        drop(p);
+        assert!(!l.lock().assumed);
+        assert_eq!(budget(&l), 0);
         assert!(matches!(
             l.try_take(at(T0 + 1, 70)),
-            Some(Blocked::UntilReset(_))
+            Err(Blocked::UntilReset(_))
         ));
     }
 
     #[test]
     fn a_stale_answer_from_the_old_window_is_ignored() {
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 2);
-        l.observe(rl(10, 1, T0 + 1), at(T0, 0));
-        release(&l, 1);
-        let (granted, _) = take(&l, at(T0 + 1, 50), 3);
-        assert_eq!(granted, 3);
+        let (mut old, _) = take(&l, at(T0, 0), 2);
+        let p = old.remove(0);
+        l.observe(&p, rl(10, 1, T0 + 1), at(T0, 0));
+        drop(p);
+        let (new, _) = take(&l, at(T0 + 1, 50), 3);
+        assert_eq!(new.len(), 3);
         // The old window's straggler arrives after its reset.
-        l.observe(rl(10, 0, T0 + 1), at(T0 + 1, 60));
-        release(&l, 1);
+        let p = old.remove(0);
+        l.observe(&p, rl(10, 0, T0 + 1), at(T0 + 1, 60));
+        drop(p);
         assert!(l.lock().assumed);
-        assert_eq!(l.lock().budget, 10 - 1 - 3);
+        assert_eq!(budget(&l), 7);
+    }
+
+    #[test]
+    fn a_window_change_we_did_not_expect_counts_what_is_in_flight() {
+        let l = RateLimiter::new(true);
+        let (mut permits, _) = take(&l, at(T0, 0), 4);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 9, T0 + 1), at(T0, 0));
+        drop(p);
+        // Our clock still says T0, but the server has moved on.
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 9, T0 + 2), at(T0, 500));
+        drop(p);
+        assert_eq!(l.snapshot().map(|r| r.reset_unix()), Some(T0 + 2));
+        // The three in flight when the answer came count as sent.
+        assert_eq!(budget(&l), 7);
     }
 
     #[test]
     fn with_nothing_in_flight_an_assumed_window_does_not_block() {
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 1);
-        l.observe(rl(0, 0, T0 + 1), at(T0, 0));
-        release(&l, 1);
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(0, 0, T0 + 1), at(T0, 0));
+        drop(p);
         // A limit of 0 would block forever; with nothing in flight to learn
         // from, the request goes and its answer decides.
-        assert_eq!(l.try_take(at(T0 + 2, 0)), None);
+        assert_eq!(l.try_take(at(T0 + 2, 0)), Ok(1));
     }
 
     #[test]
     fn pacing_off_never_blocks() {
         let l = RateLimiter::new(false);
-        take(&l, at(T0, 0), 1);
-        l.observe(rl(10, 0, T0 + 1), at(T0, 0));
-        assert_eq!(take(&l, at(T0, 10), 50), (50, None));
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 0));
+        drop(p);
+        let (permits, blocked) = take(&l, at(T0, 10), 50);
+        assert_eq!((permits.len(), blocked), (50, None));
     }
 
     #[tokio::test(start_paused = true)]
     async fn acquire_waits_until_the_reset_and_counts_it() {
         let clock = crate::TokioClock::starting_at(at(T0, 0));
         let l = RateLimiter::new(true);
-        take(&l, at(T0, 0), 1);
-        l.observe(rl(10, 0, T0 + 10), at(T0, 0));
-        release(&l, 1);
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(10, 0, T0 + 10), at(T0, 0));
+        drop(p);
         let (permit, waited) = l
             .acquire(&clock, Duration::from_secs(60))
             .await
             .expect("acquired");
-        drop(permit);
         assert_eq!(waited, Duration::from_millis(10_050));
         let stats = l.stats();
         assert_eq!((stats.waits, stats.waited), (1, waited));
         // A wait past `max_wait` is refused.
-        l.observe(rl(10, 0, T0 + 20), clock.now());
+        l.observe(&permit, rl(10, 0, T0 + 20), clock.now());
+        drop(permit);
         let err = l.acquire(&clock, Duration::from_secs(1)).await.err();
         assert!(matches!(err, Some(Error::RateLimited { .. })), "{err:?}");
     }
@@ -432,9 +514,10 @@ mod pacing_tests {
     async fn a_request_waiting_for_news_wakes_on_an_answer() {
         let clock = crate::TokioClock::starting_at(at(T0, 0));
         let l = std::sync::Arc::new(RateLimiter::new(true));
-        take(&l, at(T0, 0), 1);
-        l.observe(rl(2, 0, T0 + 1), at(T0, 0));
-        release(&l, 1);
+        let (mut permits, _) = take(&l, at(T0, 0), 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(2, 0, T0 + 1), at(T0, 0));
+        drop(p);
         tokio::time::advance(Duration::from_secs(2)).await;
         // Two of two assumed slots go; the third waits for news.
         let (a, _) = l.acquire(&clock, Duration::ZERO).await.expect("a");
@@ -443,17 +526,15 @@ mod pacing_tests {
             let l = std::sync::Arc::clone(&l);
             tokio::spawn(async move {
                 let clock = clock;
-                l.acquire(&clock, Duration::ZERO).await.map(|(p, _)| {
-                    drop(p);
-                })
+                l.acquire(&clock, Duration::ZERO).await.map(|(p, _)| p.seq)
             })
         };
         tokio::task::yield_now().await;
         assert!(!waiter.is_finished());
-        // The answer says the new window has room for more.
-        l.observe(rl(10, 8, T0 + 3), clock.now());
+        // The answer says the window is bigger than assumed.
+        l.observe(&a, rl(10, 9, T0 + 3), clock.now());
         drop(a);
         drop(b);
-        assert!(waiter.await.expect("joined").is_ok());
+        assert_eq!(waiter.await.expect("joined").ok(), Some(3));
     }
 }
