@@ -35,6 +35,12 @@ use retry::{Decision, Outcome, classify};
 use crate::client::ApiVersion;
 use crate::error::{ApiError, DecodeError, Error, snippet};
 
+/// The span a call records into (nothing without the `tracing` feature).
+#[cfg(feature = "tracing")]
+type CallSpan = tracing::Span;
+#[cfg(not(feature = "tracing"))]
+type CallSpan = ();
+
 /// A success response, read whole (Intercom pages are small).
 #[derive(Debug)]
 pub(crate) struct RawResponse {
@@ -124,13 +130,15 @@ impl Transport {
         {
             use tracing::Instrument;
             let span = span::for_request(req);
-            self.send_inner(req).instrument(span).await
+            self.send_inner(req, &span).instrument(span.clone()).await
         }
         #[cfg(not(feature = "tracing"))]
-        self.send_inner(req).await
+        self.send_inner(req, &()).await
     }
 
-    async fn send_inner(&self, req: &RawRequest) -> Result<RawResponse, Error> {
+    async fn send_inner(&self, req: &RawRequest, span: &CallSpan) -> Result<RawResponse, Error> {
+        #[cfg(not(feature = "tracing"))]
+        let () = *span;
         let url = self.url_for(req)?;
         let headers = self.headers(req)?;
         let body = match &req.body {
@@ -154,7 +162,7 @@ impl Transport {
             #[cfg(feature = "tracing")]
             {
                 paced_total += paced;
-                span::record_attempt(retries + 1, waited + paced_total);
+                span::record_attempt(span, retries + 1, waited + paced_total);
             }
             #[cfg(not(feature = "tracing"))]
             let _ = paced;
@@ -178,7 +186,7 @@ impl Transport {
                         self.rate.note_throttled();
                     }
                     #[cfg(feature = "tracing")]
-                    span::record_response(&status, resp.headers(), rate_limit);
+                    span::record_response(span, &status, resp.headers(), rate_limit);
                     let resp_headers = resp.headers().clone();
                     match resp.bytes().await {
                         Ok(bytes) if status.is_success() => {

@@ -41,8 +41,7 @@ pub(crate) fn for_request(req: &RawRequest) -> Span {
 }
 
 /// An attempt is about to be sent, after `waited` in total.
-pub(crate) fn record_attempt(attempt: u32, waited: Duration) {
-    let span = Span::current();
+pub(crate) fn record_attempt(span: &Span, attempt: u32, waited: Duration) {
     span.record("attempt", attempt);
     span.record(
         "wait_ms",
@@ -51,8 +50,12 @@ pub(crate) fn record_attempt(attempt: u32, waited: Duration) {
 }
 
 /// An answer arrived.
-pub(crate) fn record_response(status: &StatusCode, headers: &HeaderMap, rl: Option<RateLimit>) {
-    let span = Span::current();
+pub(crate) fn record_response(
+    span: &Span,
+    status: &StatusCode,
+    headers: &HeaderMap,
+    rl: Option<RateLimit>,
+) {
     span.record("status", status.as_u16());
     if let Some(rl) = rl {
         span.record("rate_limit_remaining", rl.remaining);
