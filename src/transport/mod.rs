@@ -187,7 +187,13 @@ impl Transport {
                     }
                     #[cfg(feature = "tracing")]
                     span::record_response(span, &status, resp.headers(), rate_limit);
-                    let resp_headers = resp.headers().clone();
+                    // Only an error needs the headers after the body is read
+                    // (for `Retry-After` and `X-Request-Id`).
+                    let resp_headers = if status.is_success() {
+                        HeaderMap::new()
+                    } else {
+                        resp.headers().clone()
+                    };
                     match resp.bytes().await {
                         Ok(bytes) if status.is_success() => {
                             return Ok(RawResponse {
