@@ -180,7 +180,7 @@ impl Transport {
                     let status = resp.status();
                     let rate_limit = RateLimit::from_headers(resp.headers());
                     if let Some(rl) = rate_limit {
-                        self.rate.observe(&permit, rl, self.clock.now());
+                        self.rate.observe(&permit, rl);
                     }
                     if status == StatusCode::TOO_MANY_REQUESTS {
                         self.rate.note_throttled();

@@ -74,6 +74,16 @@ struct State {
     /// The known window has passed and a fresh one is assumed; no answer
     /// has described it yet.
     assumed: bool,
+    /// Bumped at each assumption, so an answer can tell whether its request
+    /// was sent before (a straggler of the old window) or after it.
+    epoch: u64,
+    /// `sent` of the old window when a fresh one was assumed, to restore it
+    /// if the server turns out to be still in the old window.
+    sent_before: u32,
+    /// Our clock said the window ending here had passed, but the server was
+    /// still in it (clock skew): do not assume a fresh window again until an
+    /// answer describes a newer one.
+    skewed_reset: Option<SystemTime>,
     stats: RateStats,
 }
 
@@ -113,6 +123,8 @@ pub(crate) struct Permit<'a> {
     /// How many requests this client had started in the window, this one
     /// included, when it was sent.
     seq: u32,
+    /// The limiter's epoch when it was sent.
+    epoch: u64,
 }
 
 impl Drop for Permit<'_> {
@@ -180,11 +192,16 @@ impl RateLimiter {
             let news = self.news.notified();
             let blocked = self.try_take(clock.now());
             let rl = match blocked {
-                Ok(seq) => {
+                Ok((seq, epoch)) => {
                     if counted {
                         self.lock().stats.waited += waited;
                     }
-                    return Ok((Permit { limiter: self, seq }, waited));
+                    let permit = Permit {
+                        limiter: self,
+                        seq,
+                        epoch,
+                    };
+                    return Ok((permit, waited));
                 }
                 Err(Blocked::ForNews) => {
                     if !counted {
@@ -216,26 +233,29 @@ impl RateLimiter {
         }
     }
 
-    /// Take a slot and return its sequence number in the window, or say
-    /// what blocks us.
-    fn try_take(&self, now: SystemTime) -> Result<u32, Blocked> {
+    /// Take a slot and return its sequence number in the window and the
+    /// epoch, or say what blocks us.
+    fn try_take(&self, now: SystemTime) -> Result<(u32, u64), Blocked> {
         let mut st = self.lock();
         if let Some(rl) = st.last {
-            if now >= rl.reset_at && !st.assumed {
+            let skewed = st.skewed_reset == Some(rl.reset_at);
+            if now >= rl.reset_at && !st.assumed && !skewed {
                 // The known window is over. Assume a fresh one with the full
                 // `limit` until an answer describes it: letting every task
                 // through could send more than the window allows.
                 st.assumed = true;
+                st.epoch += 1;
+                st.sent_before = st.sent;
                 st.sent = 0;
                 st.others = 0;
             }
             if self.pacing && st.budget(&rl) == 0 {
-                if !st.assumed {
+                if !st.assumed && !skewed {
                     return Err(Blocked::UntilReset(rl));
                 }
-                // A fresh window was assumed but the answers about it show
-                // no room: wait for more news. With nothing in flight, no
-                // news will come: try, and learn from the answer.
+                // No room in a window whose end we cannot time (assumed, or
+                // our clock is off): wait for an answer. With nothing in
+                // flight no answer will come: try, and learn from it.
                 if st.in_flight > 0 {
                     return Err(Blocked::ForNews);
                 }
@@ -243,11 +263,10 @@ impl RateLimiter {
         }
         st.sent = st.sent.saturating_add(1);
         st.in_flight += 1;
-        Ok(st.sent)
+        Ok((st.sent, st.epoch))
     }
 
-    /// Record the headers of the answer to the request holding `permit`,
-    /// read at `now`.
+    /// Record the headers of the answer to the request holding `permit`.
     ///
     /// The budget is `limit - others - sent`, where `sent` counts this
     /// client's requests in the window and `others` is what someone else
@@ -256,33 +275,54 @@ impl RateLimiter {
     /// seq` (the server cannot have counted more of ours than we had sent).
     /// This never counts a request twice, so the quota is used fully with
     /// any concurrency, while answers arriving out of order cannot raise the
-    /// budget.
-    pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit, now: SystemTime) {
+    /// budget. Windows are told apart by the server's reset time, never by
+    /// our clock, so clock skew cannot make answers look stale.
+    pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit) {
         let mut st = self.lock();
         let used = rl.limit.saturating_sub(rl.remaining);
         match st.last {
-            // An answer about a window that is already over (it was slow to
-            // arrive), or older than the latest: nothing about this one.
-            Some(last) if now >= rl.reset_at && last.reset_at >= rl.reset_at => {}
-            Some(last) if rl.reset_at < last.reset_at => {}
-            // The current window, or the fresh one we assumed.
-            Some(last) if last.reset_at == rl.reset_at || st.assumed => {
-                st.others = st.others.max(used.saturating_sub(permit.seq));
-                if st.assumed || rl.remaining < last.remaining || last.reset_at != rl.reset_at {
-                    st.last = Some(rl);
-                }
-                st.assumed = false;
-            }
-            // The first answer, or a new window we did not see coming (our
-            // clock is behind the server's): count what is in flight as
-            // sent in it.
-            Some(_) => {
-                st.sent = st.in_flight;
-                st.others = used.saturating_sub(st.in_flight);
-                st.last = Some(rl);
-            }
             None => {
                 st.others = used.saturating_sub(permit.seq);
+                st.last = Some(rl);
+            }
+            // An older window than the latest: nothing about this one.
+            Some(last) if rl.reset_at < last.reset_at => {}
+            Some(last) if rl.reset_at == last.reset_at => {
+                if st.assumed {
+                    if permit.epoch != st.epoch {
+                        // A straggler of the old window.
+                        drop(st);
+                        self.news.notify_waiters();
+                        return;
+                    }
+                    // Sent after we assumed a fresh window, yet counted in
+                    // the old one: our clock is ahead of the server's. Back
+                    // to the old window's count, and stop assuming for it.
+                    st.assumed = false;
+                    st.sent = st.sent_before.saturating_add(st.sent);
+                    st.skewed_reset = Some(rl.reset_at);
+                    let seq = st.sent_before.saturating_add(permit.seq);
+                    st.others = st.others.max(used.saturating_sub(seq));
+                } else if permit.epoch == st.epoch {
+                    st.others = st.others.max(used.saturating_sub(permit.seq));
+                }
+                if rl.remaining < last.remaining {
+                    st.last = Some(rl);
+                }
+            }
+            // A newer window.
+            Some(_) => {
+                if st.assumed && permit.epoch == st.epoch {
+                    st.others = used.saturating_sub(permit.seq);
+                } else {
+                    // A new window we did not see coming (our clock is
+                    // behind the server's, or we stopped assuming): count
+                    // what is in flight as sent in it.
+                    st.sent = st.in_flight;
+                    st.others = used.saturating_sub(st.in_flight);
+                    st.epoch += 1;
+                }
+                st.assumed = false;
                 st.last = Some(rl);
             }
         }
@@ -332,7 +372,11 @@ mod pacing_tests {
         let mut permits = Vec::new();
         for _ in 0..n {
             match l.try_take(now) {
-                Ok(seq) => permits.push(Permit { limiter: l, seq }),
+                Ok((seq, epoch)) => permits.push(Permit {
+                    limiter: l,
+                    seq,
+                    epoch,
+                }),
                 Err(b) => return (permits, Some(b)),
             }
         }
@@ -360,7 +404,7 @@ mod pacing_tests {
         let (mut permits, _) = take(&l, at(T0, 0), 3);
         // The first of three answers: 9 of 10 left; two others are out.
         let first = permits.remove(0);
-        l.observe(&first, rl(10, 9, T0 + 1), at(T0, 0));
+        l.observe(&first, rl(10, 9, T0 + 1));
         drop(first);
         assert_eq!(budget(&l), 7);
         let (more, blocked) = take(&l, at(T0, 100), 20);
@@ -376,10 +420,10 @@ mod pacing_tests {
         let first = permits.pop().unwrap_or_else(|| unreachable!());
         // The server counted both; the second's answer (8 left) arrives
         // before the first's (9 left).
-        l.observe(&second, rl(10, 8, T0 + 1), at(T0, 0));
+        l.observe(&second, rl(10, 8, T0 + 1));
         drop(second);
         assert_eq!(budget(&l), 8);
-        l.observe(&first, rl(10, 9, T0 + 1), at(T0, 0));
+        l.observe(&first, rl(10, 9, T0 + 1));
         drop(first);
         assert_eq!(budget(&l), 8);
         assert_eq!(l.snapshot().map(|r| r.remaining), Some(8));
@@ -391,13 +435,13 @@ mod pacing_tests {
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
         // Our first request, and 7 of 10 are already used: 6 by others.
-        l.observe(&p, rl(10, 3, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(10, 3, T0 + 1));
         drop(p);
         assert_eq!(budget(&l), 3);
         // A 429 answer: nothing left until the reset.
         let (mut permits, _) = take(&l, at(T0, 10), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 10));
+        l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         assert_eq!(budget(&l), 0);
         assert!(matches!(
@@ -411,7 +455,7 @@ mod pacing_tests {
         let l = RateLimiter::new(true);
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         assert!(matches!(
             l.try_take(at(T0, 500)),
@@ -422,7 +466,7 @@ mod pacing_tests {
         assert_eq!((permits.len(), blocked), (10, Some(Blocked::ForNews)));
         // An answer about the new window replaces the assumption.
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 9, T0 + 2), at(T0 + 1, 60));
+        l.observe(&p, rl(10, 9, T0 + 2));
         drop(p);
         assert!(!l.lock().assumed);
         assert_eq!(budget(&l), 0);
@@ -437,13 +481,13 @@ mod pacing_tests {
         let l = RateLimiter::new(true);
         let (mut old, _) = take(&l, at(T0, 0), 2);
         let p = old.remove(0);
-        l.observe(&p, rl(10, 1, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(10, 1, T0 + 1));
         drop(p);
         let (new, _) = take(&l, at(T0 + 1, 50), 3);
         assert_eq!(new.len(), 3);
         // The old window's straggler arrives after its reset.
         let p = old.remove(0);
-        l.observe(&p, rl(10, 0, T0 + 1), at(T0 + 1, 60));
+        l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         assert!(l.lock().assumed);
         assert_eq!(budget(&l), 7);
@@ -454,11 +498,11 @@ mod pacing_tests {
         let l = RateLimiter::new(true);
         let (mut permits, _) = take(&l, at(T0, 0), 4);
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 9, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(10, 9, T0 + 1));
         drop(p);
         // Our clock still says T0, but the server has moved on.
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 9, T0 + 2), at(T0, 500));
+        l.observe(&p, rl(10, 9, T0 + 2));
         drop(p);
         assert_eq!(l.snapshot().map(|r| r.reset_unix()), Some(T0 + 2));
         // The three in flight when the answer came count as sent.
@@ -466,15 +510,41 @@ mod pacing_tests {
     }
 
     #[test]
+    fn a_clock_ahead_of_the_server_keeps_counting_the_servers_window() {
+        let l = RateLimiter::new(true);
+        // Our clock is a year ahead: every reset looks passed.
+        let late = at(T0 + 31_536_000, 0);
+        let (mut permits, _) = take(&l, late, 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(5, 4, T0 + 10));
+        drop(p);
+        // The next request assumes a fresh window; its answer shows the
+        // server is still in the old one.
+        let (mut permits, _) = take(&l, late, 1);
+        let p = permits.remove(0);
+        l.observe(&p, rl(5, 3, T0 + 10));
+        drop(p);
+        assert!(!l.lock().assumed);
+        assert_eq!(l.snapshot().map(|r| r.remaining), Some(3));
+        assert_eq!(budget(&l), 3);
+        // No more assuming for that window: three go, the fourth goes only
+        // when nothing is in flight (it cannot time the reset).
+        let (permits, blocked) = take(&l, late, 4);
+        assert_eq!((permits.len(), blocked), (3, Some(Blocked::ForNews)));
+        drop(permits);
+        assert!(l.try_take(late).is_ok());
+    }
+
+    #[test]
     fn with_nothing_in_flight_an_assumed_window_does_not_block() {
         let l = RateLimiter::new(true);
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(0, 0, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(0, 0, T0 + 1));
         drop(p);
         // A limit of 0 would block forever; with nothing in flight to learn
         // from, the request goes and its answer decides.
-        assert_eq!(l.try_take(at(T0 + 2, 0)), Ok(1));
+        assert_eq!(l.try_take(at(T0 + 2, 0)).map(|(seq, _)| seq), Ok(1));
     }
 
     #[test]
@@ -482,7 +552,7 @@ mod pacing_tests {
         let l = RateLimiter::new(false);
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 0, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         let (permits, blocked) = take(&l, at(T0, 10), 50);
         assert_eq!((permits.len(), blocked), (50, None));
@@ -494,7 +564,7 @@ mod pacing_tests {
         let l = RateLimiter::new(true);
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(10, 0, T0 + 10), at(T0, 0));
+        l.observe(&p, rl(10, 0, T0 + 10));
         drop(p);
         let (permit, waited) = l
             .acquire(&clock, Duration::from_secs(60))
@@ -504,7 +574,7 @@ mod pacing_tests {
         let stats = l.stats();
         assert_eq!((stats.waits, stats.waited), (1, waited));
         // A wait past `max_wait` is refused.
-        l.observe(&permit, rl(10, 0, T0 + 20), clock.now());
+        l.observe(&permit, rl(10, 0, T0 + 20));
         drop(permit);
         let err = l.acquire(&clock, Duration::from_secs(1)).await.err();
         assert!(matches!(err, Some(Error::RateLimited { .. })), "{err:?}");
@@ -516,7 +586,7 @@ mod pacing_tests {
         let l = std::sync::Arc::new(RateLimiter::new(true));
         let (mut permits, _) = take(&l, at(T0, 0), 1);
         let p = permits.remove(0);
-        l.observe(&p, rl(2, 0, T0 + 1), at(T0, 0));
+        l.observe(&p, rl(2, 0, T0 + 1));
         drop(p);
         tokio::time::advance(Duration::from_secs(2)).await;
         // Two of two assumed slots go; the third waits for news.
@@ -532,7 +602,7 @@ mod pacing_tests {
         tokio::task::yield_now().await;
         assert!(!waiter.is_finished());
         // The answer says the window is bigger than assumed.
-        l.observe(&a, rl(10, 9, T0 + 3), clock.now());
+        l.observe(&a, rl(10, 9, T0 + 3));
         drop(a);
         drop(b);
         assert_eq!(waiter.await.expect("joined").ok(), Some(3));
