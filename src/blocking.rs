@@ -36,14 +36,7 @@ use crate::call::Call;
 use crate::client::ClientBuilder;
 use crate::error::Error;
 use crate::pagination::{ListCall, Page, Pager};
-use crate::resources::admins::Admins;
-use crate::resources::articles::Articles;
-use crate::resources::companies::Companies;
 use crate::resources::contacts::{Contacts, CreateContact, Upserted};
-use crate::resources::conversations::Conversations;
-use crate::resources::data_events::DataEvents;
-use crate::resources::help_center::HelpCenter;
-use crate::resources::tags::Tags;
 use crate::transport::{RateLimit, Request};
 
 /// Owns the runtime; shuts it down without blocking wherever it is dropped.
@@ -130,45 +123,7 @@ impl Client {
         }
     }
 
-    /// Contacts: users and leads.
-    pub fn contacts(&self) -> Contacts<'_, Client> {
-        Contacts::new(self)
-    }
-
-    /// Admins and `/me`.
-    pub fn admins(&self) -> Admins<'_, Client> {
-        Admins::new(self)
-    }
-
-    /// Companies.
-    pub fn companies(&self) -> Companies<'_, Client> {
-        Companies::new(self)
-    }
-
-    /// Conversations.
-    pub fn conversations(&self) -> Conversations<'_, Client> {
-        Conversations::new(self)
-    }
-
-    /// Data events.
-    pub fn data_events(&self) -> DataEvents<'_, Client> {
-        DataEvents::new(self)
-    }
-
-    /// Tags.
-    pub fn tags(&self) -> Tags<'_, Client> {
-        Tags::new(self)
-    }
-
-    /// Help center articles.
-    pub fn articles(&self) -> Articles<'_, Client> {
-        Articles::new(self)
-    }
-
-    /// Help centers, collections and redirects.
-    pub fn help_center(&self) -> HelpCenter<'_, Client> {
-        HelpCenter::new(self)
-    }
+    crate::resources::resource_handles!(Client);
 
     /// The rate-limit headers of the latest response.
     pub fn rate_limit(&self) -> Option<RateLimit> {

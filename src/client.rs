@@ -15,14 +15,6 @@ use url::Url;
 
 use crate::call::Call;
 use crate::error::Error;
-use crate::resources::admins::Admins;
-use crate::resources::articles::Articles;
-use crate::resources::companies::Companies;
-use crate::resources::contacts::Contacts;
-use crate::resources::conversations::Conversations;
-use crate::resources::data_events::DataEvents;
-use crate::resources::help_center::HelpCenter;
-use crate::resources::tags::Tags;
 use crate::transport::{
     Clock, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock, Transport, decode,
 };
@@ -153,45 +145,7 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// Contacts: users and leads.
-    pub fn contacts(&self) -> Contacts<'_, Client> {
-        Contacts::new(self)
-    }
-
-    /// Admins (teammates) and the identity of the token (`/me`).
-    pub fn admins(&self) -> Admins<'_, Client> {
-        Admins::new(self)
-    }
-
-    /// Companies, their contacts and segments.
-    pub fn companies(&self) -> Companies<'_, Client> {
-        Companies::new(self)
-    }
-
-    /// Conversations: create, reply, manage, search.
-    pub fn conversations(&self) -> Conversations<'_, Client> {
-        Conversations::new(self)
-    }
-
-    /// Data events: what your users did.
-    pub fn data_events(&self) -> DataEvents<'_, Client> {
-        DataEvents::new(self)
-    }
-
-    /// Tags, and tagging contacts, companies, conversations and tickets.
-    pub fn tags(&self) -> Tags<'_, Client> {
-        Tags::new(self)
-    }
-
-    /// Help center articles.
-    pub fn articles(&self) -> Articles<'_, Client> {
-        Articles::new(self)
-    }
-
-    /// Help centers, collections and redirects.
-    pub fn help_center(&self) -> HelpCenter<'_, Client> {
-        HelpCenter::new(self)
-    }
+    crate::resources::resource_handles!(Client);
 
     /// Many calls at once, as fast as the rate limit allows and no faster.
     pub fn bulk(&self) -> crate::bulk::Bulk<'_> {

@@ -46,7 +46,7 @@
 //! | `native-tls` | no | TLS through the platform library |
 //! | `mock` | no | [`mock::FakeIntercom`], an in-process fake Intercom on 127.0.0.1 |
 //! | `blocking` | no | [`blocking::Client`], a synchronous client over the same endpoints |
-//! | `health` | no | customer health scores (reserved; see the changelog) |
+//! | `health` | no | [`health`]: customer health scores with per-factor breakdowns, batch scoring and a webhook-driven tracker |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

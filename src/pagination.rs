@@ -593,6 +593,43 @@ where
         })
     }
 
+    /// Every page, fetching the next one in the background while the caller
+    /// works on the current one: at most two pages are held, and a slow
+    /// consumer no longer waits a round trip per page. Dropping the stream
+    /// cancels the fetch in flight. Needs a tokio runtime (as every call does).
+    pub fn pages_prefetched(self) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'c
+    where
+        T: 'static,
+    {
+        let (client, pager) = self.into_pager();
+        let client = client.clone();
+        let start = pager.map(|mut pager| {
+            let pending = prefetch(&client, &mut pager);
+            (pager, pending)
+        });
+        stream::unfold(Some(start), move |state| {
+            let client = client.clone();
+            async move {
+                let (mut pager, pending) = match state? {
+                    Ok(s) => s,
+                    Err(e) => return Some((Err(e), None)),
+                };
+                let fetched = match pending? {
+                    Ok(task) => task.join().await,
+                    Err(e) => Err(e),
+                };
+                match fetched {
+                    Ok(page) => {
+                        pager.advance(&page);
+                        let next = prefetch(&client, &mut pager);
+                        Some((Ok(page), Some(Ok((pager, next)))))
+                    }
+                    Err(e) => Some((Err(e), None)),
+                }
+            }
+        })
+    }
+
     /// Every item of every page, fetched lazily, one page in memory at a time.
     pub fn items(self) -> impl Stream<Item = Result<T, Error>> + Send + 'c {
         self.pages()
@@ -609,6 +646,38 @@ where
     pub async fn collect_at_most(self, limit: usize) -> Result<Vec<T>, Error> {
         self.items().take(limit).try_collect().await
     }
+}
+
+/// A page fetch running on the runtime; aborted if dropped unfinished.
+struct PageTask<T>(tokio::task::JoinHandle<Result<Page<T>, Error>>);
+
+impl<T> PageTask<T> {
+    async fn join(mut self) -> Result<Page<T>, Error> {
+        let result = (&mut self.0).await;
+        result.map_err(|e| Error::Config(format!("a page fetch task failed: {e}")))?
+    }
+}
+
+impl<T> Drop for PageTask<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Start fetching the pager's next page, if there is one.
+fn prefetch<T>(client: &Client, pager: &mut Pager) -> Option<Result<PageTask<T>, Error>>
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    let request = match pager.next_request()? {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e)),
+    };
+    let client = client.clone();
+    let paging = pager.paging();
+    Some(Ok(PageTask(tokio::spawn(async move {
+        client.fetch_page::<T>(&request, paging).await
+    }))))
 }
 
 impl<'c, T> IntoFuture for ListCall<'c, Client, T>

@@ -13,34 +13,12 @@
 //! `tests/coverage.rs` requires, with `// operationId: <id>` right above it.
 //! Tests without a marker cover validation, errors and paging edge cases.
 //!
-//! At the end: every fixture of both families against the 2.16 response
-//! schemas, and every request the SDK builds for them against the 2.16
-//! operations (method, path template, request-body schema).
+//! At the end: every request the SDK builds for them against the 2.16
+//! operations (method, path template, request-body schema). Their fixtures
+//! are checked against the 2.16 response schemas, with every other
+//! family's, in `tests/fixtures_schema.rs`.
 
 mod support;
-
-use intercom_api::Error;
-use serde_json::{Value, json};
-use wiremock::ResponseTemplate;
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
-
-/// An Intercom `error.list` answer with one error.
-fn api_error(status: u16, code: &str, message: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .insert_header("content-type", "application/json")
-        .set_body_json(json!({
-            "type": "error.list",
-            "request_id": "5d3b8f0e-2a71-4c96-b1e4-9f0a6c2d7e13",
-            "errors": [{"code": code, "message": message}]
-        }))
-}
 
 mod admins {
     use futures::TryStreamExt;
@@ -48,8 +26,10 @@ mod admins {
     use intercom_api::{Cursor, ErrorCode};
     use serde_json::json;
 
-    use super::support::{Harness, error_response, fixture, ok, stub, stub_json};
-    use super::{api_error, invalid_field};
+    use super::support::{
+        ERROR_REQUEST_ID, Harness, api_error, error_response, fixture, invalid_field, ok, stub,
+        stub_json,
+    };
 
     /// Ada Lovelace, the admin the token belongs to.
     const ADA: &str = "991267460";
@@ -538,10 +518,7 @@ mod admins {
             err.as_api().and_then(|a| a.message()),
             Some("Admin for admin_id not found")
         );
-        assert_eq!(
-            err.request_id(),
-            Some("5d3b8f0e-2a71-4c96-b1e4-9f0a6c2d7e13")
-        );
+        assert_eq!(err.request_id(), Some(ERROR_REQUEST_ID));
         h.finish().await;
     }
 
@@ -718,8 +695,7 @@ mod data_events {
     use serde_json::{Value, json};
     use wiremock::ResponseTemplate;
 
-    use super::invalid_field;
-    use super::support::{Harness, error_response, fixture, ok, stub, stub_json};
+    use super::support::{Harness, error_response, fixture, invalid_field, ok, stub, stub_json};
 
     const USER: &str = "user-42";
     const INTERCOM_ID: &str = "6762f0d01bb69f9f2193bb7d";
@@ -1198,213 +1174,76 @@ mod data_events {
 }
 
 // ---------------------------------------------------------------------------
-// Fixtures and requests against the spec
+// Requests against the spec
 // ---------------------------------------------------------------------------
 
-/// `(file name, JSON)` of every fixture of a family directory.
-fn fixtures_in(dir: &str) -> Vec<(String, Value)> {
-    let dir = support::manifest_dir().join("fixtures").join(dir);
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
-        .map(|p| {
-            let name = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .expect("UTF-8")
-                .to_owned();
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let json = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", p.display()));
-            (name, json)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-/// Every fixture matches its operation's 2.16 `200` schema; every operation
-/// with a JSON answer has one. The listing of `GET /events` is checked
-/// against `data_event_list`: the spec declares `data_event_summary` for the
-/// operation, which only the `summary=true` answer (`lisDataEvents.json`)
-/// has (ENDPOINTS.md gotcha 2).
-#[test]
-fn fixtures_match_the_2_16_response_schemas() {
-    let Some(spec) = support::spec::load() else {
-        return;
-    };
-    let ops = support::spec::operations(spec);
-    let validator = support::openapi::Validator::new(spec);
-    let mut problems = Vec::new();
-    for (dir, family) in [("admins", "Admins"), ("data_events", "Data Events")] {
-        let files = fixtures_in(dir);
-        for op in ops.iter().filter(|o| o.family == family) {
-            let has_body = support::spec::ok_schema(op).is_some();
-            let has_fixture = files.iter().any(|(f, _)| *f == format!("{}.json", op.id));
-            if has_body != has_fixture {
-                problems.push(format!(
-                    "{}: answers with a body: {has_body}, has a fixture: {has_fixture}",
-                    op.id
-                ));
-            }
-        }
-        for (file, body) in &files {
-            let id = file.split('.').next().expect("a name");
-            let Some(op) = support::spec::operation(&ops, id).filter(|o| o.family == family) else {
-                problems.push(format!("{dir}/{file}: no {family} operation `{id}`"));
-                continue;
-            };
-            let errors = if file.starts_with("lisDataEvents.list") {
-                validator.validate_component("data_event_list", body)
-            } else {
-                match support::spec::ok_schema(op) {
-                    Some(schema) => validator.validate(schema, body),
-                    None => vec![format!("{id} has no 200 application/json schema")],
-                }
-            };
-            problems.extend(errors.into_iter().map(|e| format!("{dir}/{file}: {e}")));
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// `/admins/{admin_id}/away` matches `/admins/991267460/away`.
-fn path_matches(template: &str, path: &str) -> bool {
-    let t: Vec<&str> = template.split('/').collect();
-    let p: Vec<&str> = path.split('/').collect();
-    t.len() == p.len()
-        && t.iter()
-            .zip(&p)
-            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
-}
-
 /// Every request the SDK builds for these families has the spec's method
-/// and path, and a body conforming to the operation's request schema.
+/// and path, and a body conforming to the operation's request schema. (The
+/// fixtures of both families are checked in `tests/fixtures_schema.rs`.)
 #[test]
 fn requests_match_the_2_16_operations() {
     use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
     use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
+    use support::requests::{built, check_requests, offline_client, uncovered};
 
     let Some(spec) = support::spec::load() else {
         return;
     };
-    let ops = support::spec::operations(spec);
-    let validator = support::openapi::Validator::new(spec);
     // Building requests sends nothing.
-    let client = intercom_api::Client::builder()
-        .token("test-token")
-        .base_url("http://127.0.0.1:9")
-        .build()
-        .expect("client");
+    let client = offline_client();
     let (a, e) = (client.admins(), client.data_events());
-    /// Method, path and body of a built (never sent) request.
-    type Raw = (String, String, Option<Value>);
-    fn raw<T>(r: intercom_api::Request<T>) -> Raw {
-        (
-            r.method().to_string(),
-            r.path().to_owned(),
-            r.body().cloned(),
-        )
-    }
-    let requests: Vec<(&str, Raw)> = vec![
-        ("identifyAdmin", raw(a.me().into_request().unwrap())),
-        (
-            "retrieveAdmin",
-            raw(a.get("991267460").into_request().unwrap()),
-        ),
-        (
-            "listAdmins",
-            raw(a.list().display_avatar(true).into_request().unwrap()),
-        ),
-        (
+    let requests = [
+        built("identifyAdmin", a.me().into_request()),
+        built("retrieveAdmin", a.get("991267460").into_request()),
+        built("listAdmins", a.list().display_avatar(true).into_request()),
+        built(
             "setAwayAdmin",
-            raw(a
-                .set_away("991267460", SetAway::new(true, false).reason("40217"))
-                .into_request()
-                .unwrap()),
+            a.set_away("991267460", SetAway::new(true, false).reason("40217"))
+                .into_request(),
         ),
-        (
+        built(
             "listActivityLogs",
-            raw(a
-                .list_activity_logs(1, Some(2))
+            a.list_activity_logs(1, Some(2))
                 .per_page(250)
-                .into_request()
-                .unwrap()),
+                .into_request(),
         ),
-        (
+        built(
             "searchActivityLogs",
-            raw(a
-                .search_activity_logs(
-                    SearchActivityLogs::new(1)
-                        .created_at_before(2)
-                        .event_types([ActivityType::AppNameChange]),
-                )
-                .per_page(250)
-                .starting_from(intercom_api::Cursor::Page(3))
-                .into_request()
-                .unwrap()),
+            a.search_activity_logs(
+                SearchActivityLogs::new(1)
+                    .created_at_before(2)
+                    .event_types([ActivityType::AppNameChange]),
+            )
+            .per_page(250)
+            .starting_from(intercom_api::Cursor::Page(3))
+            .into_request(),
         ),
-        (
+        built(
             "listActivityLogEventTypes",
-            raw(a.list_activity_log_event_types().into_request().unwrap()),
+            a.list_activity_log_event_types().into_request(),
         ),
-        (
+        built(
             "createDataEvent",
-            raw(e
-                .submit(
-                    CreateDataEvent::new("placed-order", 1, EventUser::email("a@example.com"))
-                        .metadata("order_number", "1"),
-                )
-                .into_request()
-                .unwrap()),
+            e.submit(
+                CreateDataEvent::new("placed-order", 1, EventUser::email("a@example.com"))
+                    .metadata("order_number", "1"),
+            )
+            .into_request(),
         ),
-        (
+        built(
             "lisDataEvents",
-            raw(e.list(EventUser::user_id("u")).into_request().unwrap()),
+            e.list(EventUser::user_id("u")).into_request(),
         ),
-        (
+        built(
             "dataEventSummaries",
-            raw(e
-                .submit_summaries(CreateEventSummary::new("u", "x").count(1).first(1).last(2))
-                .into_request()
-                .unwrap()),
+            e.submit_summaries(CreateEventSummary::new("u", "x").count(1).first(1).last(2))
+                .into_request(),
         ),
     ];
-    let mut problems = Vec::new();
-    for (id, (method, path, body)) in &requests {
-        let op = support::spec::operation(&ops, id).expect("operation in the spec");
-        if op.method != *method || !path_matches(&op.path, path) {
-            problems.push(format!(
-                "{id}: built {method} {path}, the spec has {} {}",
-                op.method, op.path
-            ));
-        }
-        let schema = op
-            .body
-            .get("requestBody")
-            .and_then(|b| b.get("content"))
-            .and_then(|c| c.get("application/json"))
-            .and_then(|j| j.get("schema"));
-        match (schema, body) {
-            (Some(schema), Some(body)) => problems.extend(
-                validator
-                    .validate(schema, body)
-                    .into_iter()
-                    .map(|e| format!("{id}: {e}")),
-            ),
-            (None, None) => {}
-            (Some(_), None) => problems.push(format!("{id}: the spec takes a body, none built")),
-            (None, Some(_)) => problems.push(format!("{id}: a body built, the spec takes none")),
-        }
-    }
+    let problems = check_requests(spec, &requests);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Every operation of both families was built.
-    let built: std::collections::BTreeSet<&str> = requests.iter().map(|r| r.0).collect();
-    for op in ops
-        .iter()
-        .filter(|o| o.family == "Admins" || o.family == "Data Events")
-    {
-        assert!(built.contains(op.id.as_str()), "{} not built", op.id);
-    }
+    let ops = support::spec::operations(spec);
+    let missing = uncovered(&ops, &["Admins", "Data Events"], &requests);
+    assert!(missing.is_empty(), "not built: {missing:?}");
 }

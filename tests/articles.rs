@@ -12,9 +12,10 @@
 //!
 //! A replay test is named after the SDK method it covers and carries the
 //! spec's operationId on the line directly above its `#[tokio::test]` (see
-//! `tests/contacts.rs` and `openapi/coverage.yaml`). The fixtures and the
-//! request bodies the SDK builds are also checked against the 2.16 schemas
-//! here, with the shared validator.
+//! `tests/contacts.rs` and `openapi/coverage.yaml`). The request bodies the
+//! SDK builds are also checked against the 2.16 schemas here, with the
+//! shared `support::requests`; the fixtures are checked with every other
+//! family's in `tests/fixtures_schema.rs`.
 
 mod support;
 
@@ -28,24 +29,12 @@ use intercom_api::resources::help_center::{
 };
 use intercom_api::{Cursor, Error, ErrorCode};
 use serde_json::{Value, json};
-use support::{Harness, error_response, fixture, ok, stub, stub_json};
-use wiremock::ResponseTemplate;
+use support::requests::{built, check_requests, offline_client, operation_ids};
+use support::{Harness, api_error, error_response, fixture, invalid_field, ok, stub, stub_json};
 
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/// An error answer with one `errors[]` entry, for codes without a shared
-/// `fixtures/errors/` file.
-fn error(status: u16, code: &str, message: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .insert_header("content-type", "application/json")
-        .set_body_json(json!({
-            "type": "error.list",
-            "request_id": "8c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
-            "errors": [{"code": code, "message": message}]
-        }))
-}
 
 const ARTICLE: &str = "6871119";
 const COLLECTION: &str = "6871118";
@@ -53,14 +42,6 @@ const HELP_CENTER: &str = "123";
 const REDIRECT: &str = "42";
 const TAG: &str = "7522907";
 const ADMIN: &str = "991267497";
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
 
 /// Page 2 (the last) of a page-numbered list fixture: its first item under
 /// a new id.
@@ -1331,12 +1312,12 @@ async fn missing_article_is_not_found() {
 async fn tag_errors_keep_their_codes() {
     let h = Harness::start().await;
     stub_json("POST", "/articles/6871119/tags", &[], json!({"id": "1"}))
-        .respond_with(error(404, "tag_not_found", "Tag not found"))
+        .respond_with(api_error(404, "tag_not_found", "Tag not found"))
         .expect(1)
         .mount(&h.server)
         .await;
     stub("DELETE", "/articles/6871119/tags/7522907", &[])
-        .respond_with(error(
+        .respond_with(api_error(
             403,
             "forbidden",
             "Not authorized to manage knowledge base content",
@@ -1378,7 +1359,7 @@ async fn staging_on_an_unpublished_article_is_refused() {
         &[],
         json!({"title": "Exporting data"}),
     )
-    .respond_with(error(
+    .respond_with(api_error(
         422,
         "parameter_invalid",
         "Article must be published before a draft can be staged",
@@ -1402,7 +1383,7 @@ async fn staging_on_an_unpublished_article_is_refused() {
 async fn unknown_version_locale_is_a_bad_request() {
     let h = Harness::start().await;
     stub("GET", "/articles/6871119/versions", &[("locale", "tlh")])
-        .respond_with(error(400, "parameter_invalid", "Unknown locale"))
+        .respond_with(api_error(400, "parameter_invalid", "Unknown locale"))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -1431,7 +1412,7 @@ async fn duplicate_redirect_is_a_conflict_and_foreign_url_is_invalid() {
         &[],
         body("https://help.example.com/en/old-faq"),
     )
-    .respond_with(error(
+    .respond_with(api_error(
         409,
         "resource_conflict",
         "A redirect with that URL already exists",
@@ -1445,7 +1426,7 @@ async fn duplicate_redirect_is_a_conflict_and_foreign_url_is_invalid() {
         &[],
         body("https://elsewhere.example.org/faq"),
     )
-    .respond_with(error(
+    .respond_with(api_error(
         422,
         "data_invalid",
         "from_url must be an absolute URL within this help center's URL space",
@@ -1477,87 +1458,32 @@ async fn duplicate_redirect_is_a_conflict_and_foreign_url_is_invalid() {
 // Fixtures and request bodies against the 2.16 spec
 // ---------------------------------------------------------------------------
 
-/// `(family, fixture directory)` of the two families in this file.
-const FAMILIES: [(&str, &str); 2] = [("Articles", "articles"), ("Help Center", "help_center")];
-
-/// Every `*.json` in `fixtures/<dir>`, as `(file name, JSON)`, sorted.
-fn fixtures_in(dir: &str) -> Vec<(String, Value)> {
-    let dir = support::manifest_dir().join("fixtures").join(dir);
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("dir entry").path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
-        .map(|p| {
-            let name = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .expect("UTF-8 name")
-                .to_owned();
-            let text = std::fs::read_to_string(&p).expect("readable fixture");
-            let value = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("fixture {name} is not JSON: {e}"));
-            (name, value)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
+/// What `tests/fixtures_schema.rs` leaves to each family: the size of these
+/// two, and that every one of their operations answers with JSON, so each
+/// must have a fixture there (which is checked against its schema).
 #[test]
-fn every_operation_has_a_fixture_that_matches_its_response_schema() {
+fn every_operation_of_both_families_answers_with_json() {
     let Some(spec) = support::spec::load() else {
         return;
     };
     let ops = support::spec::operations(spec);
-    let validator = support::openapi::Validator::new(spec);
-    let mut problems = Vec::new();
-    for (family, dir) in FAMILIES {
+    for (family, expected) in [("Articles", 13), ("Help Center", 11)] {
         let ids: Vec<&str> = ops
             .iter()
             .filter(|o| o.family == family)
             .map(|o| o.id.as_str())
             .collect();
-        let expected = if family == "Articles" { 13 } else { 11 };
         assert_eq!(ids.len(), expected, "{family}: {ids:?}");
-        let fixtures = fixtures_in(dir);
-        for id in &ids {
-            if !fixtures.iter().any(|(f, _)| f == &format!("{id}.json")) {
-                problems.push(format!("{dir}: no fixture for {id}"));
-            }
-        }
-        for (file, body) in &fixtures {
-            let id = file.split('.').next().unwrap_or_default();
-            let Some(op) = support::spec::operation(&ops, id).filter(|o| o.family == family) else {
-                problems.push(format!(
-                    "{dir}/{file}: not named after a {family} operation"
-                ));
-                continue;
-            };
-            let Some(schema) = support::spec::ok_schema(op) else {
-                problems.push(format!("{dir}/{file}: {id} has no 200 JSON schema"));
-                continue;
-            };
-            for e in validator.validate(schema, body) {
-                problems.push(format!("{dir}/{file}: {e}"));
-            }
-        }
+        let without_json: Vec<&str> = ops
+            .iter()
+            .filter(|o| o.family == family && support::spec::ok_schema(o).is_none())
+            .map(|o| o.id.as_str())
+            .collect();
+        assert!(
+            without_json.is_empty(),
+            "{family}: no 200 application/json schema (so no fixture required): {without_json:?}"
+        );
     }
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n  {}",
-        problems.len(),
-        problems.join("\n  ")
-    );
-}
-
-/// `/articles/{article_id}/tags/{id}` matches `/articles/1/tags/2`.
-fn path_matches(template: &str, path: &str) -> bool {
-    let t: Vec<&str> = template.split('/').collect();
-    let p: Vec<&str> = path.split('/').collect();
-    t.len() == p.len()
-        && t.iter()
-            .zip(&p)
-            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
 }
 
 /// Every request of the two families has the spec's method and path, and a
@@ -1569,14 +1495,8 @@ fn sdk_requests_match_the_spec_operations() {
     let Some(spec) = support::spec::load() else {
         return;
     };
-    let ops = support::spec::operations(spec);
-    let validator = support::openapi::Validator::new(spec);
     // Requests are only built, never sent.
-    let client = intercom_api::Client::builder()
-        .token("test-token")
-        .base_url("http://127.0.0.1:9")
-        .build()
-        .expect("client");
+    let client = offline_client();
     let a = client.articles();
     let hc = client.help_center();
     let create = CreateArticle::new("Exporting your data", ADMIN)
@@ -1608,90 +1528,53 @@ fn sdk_requests_match_the_spec_operations() {
         .audience_ids(Vec::<String>::new())
         .scheduled_unpublish_at(1_798_736_400);
     let requests = [
-        (
-            "createArticle",
-            a.create(create).into_request().map(|r| r.raw()),
-        ),
-        (
-            "retrieveArticle",
-            a.get(ARTICLE).into_request().map(|r| r.raw()),
-        ),
-        (
+        built("createArticle", a.create(create).into_request()),
+        built("retrieveArticle", a.get(ARTICLE).into_request()),
+        built(
             "updateArticle",
-            a.update(ARTICLE, update.clone())
-                .into_request()
-                .map(|r| r.raw()),
+            a.update(ARTICLE, update.clone()).into_request(),
         ),
-        (
+        built(
             "updateArticle",
             a.update(ARTICLE, UpdateArticle::new().cancel_scheduled_unpublish())
-                .into_request()
-                .map(|r| r.raw()),
+                .into_request(),
         ),
-        (
-            "deleteArticle",
-            a.delete(ARTICLE).into_request().map(|r| r.raw()),
-        ),
-        (
-            "listArticles",
-            a.list().per_page(50).into_request().map(|r| r.raw()),
-        ),
-        (
+        built("deleteArticle", a.delete(ARTICLE).into_request()),
+        built("listArticles", a.list().per_page(50).into_request()),
+        built(
             "searchArticles",
             a.search(ArticleSearch::phrase("x").state(SearchState::Draft))
-                .into_request()
-                .map(|r| r.raw()),
+                .into_request(),
         ),
-        (
-            "retrieveArticleDraft",
-            a.get_draft(ARTICLE).into_request().map(|r| r.raw()),
-        ),
-        (
+        built("retrieveArticleDraft", a.get_draft(ARTICLE).into_request()),
+        built(
             "stageArticleDraft",
-            a.stage_draft(ARTICLE, update)
-                .into_request()
-                .map(|r| r.raw()),
+            a.stage_draft(ARTICLE, update).into_request(),
         ),
-        (
+        built(
             "publishArticleDraft",
-            a.publish_draft(ARTICLE, &["en"])
-                .into_request()
-                .map(|r| r.raw()),
+            a.publish_draft(ARTICLE, &["en"]).into_request(),
         ),
-        (
-            "publishArticleDraft",
-            a.publish_draft(ARTICLE, &[])
-                .into_request()
-                .map(|r| r.raw()),
-        ),
-        (
+        // Publishing every locale sends no body: the spec's is optional.
+        built("publishArticleDraft", a.publish_draft(ARTICLE, &[])).body_optional(),
+        built(
             "attachTagToArticle",
-            a.attach_tag(ARTICLE, TAG, None)
-                .into_request()
-                .map(|r| r.raw()),
+            a.attach_tag(ARTICLE, TAG, None).into_request(),
         ),
-        (
+        built(
             "detachTagFromArticle",
-            a.detach_tag(ARTICLE, TAG).into_request().map(|r| r.raw()),
+            a.detach_tag(ARTICLE, TAG).into_request(),
         ),
-        (
+        built(
             "listArticleVersions",
-            a.list_versions(ARTICLE)
-                .locale("en")
-                .into_request()
-                .map(|r| r.raw()),
+            a.list_versions(ARTICLE).locale("en").into_request(),
         ),
-        (
+        built(
             "retrieveArticleVersion",
-            a.get_version(ARTICLE, "301")
-                .into_request()
-                .map(|r| r.raw()),
+            a.get_version(ARTICLE, "301").into_request(),
         ),
-        (
-            "listAllCollections",
-            hc.list_collections().into_request().map(|r| r.raw()),
-        ),
-        (
+        built("listAllCollections", hc.list_collections().into_request()),
+        built(
             "createCollection",
             hc.create_collection(
                 CreateCollection::new("Billing")
@@ -1703,16 +1586,13 @@ fn sdk_requests_match_the_spec_operations() {
                         CollectionContent::new("Facturation").description("Factures"),
                     ),
             )
-            .into_request()
-            .map(|r| r.raw()),
+            .into_request(),
         ),
-        (
+        built(
             "retrieveCollection",
-            hc.get_collection(COLLECTION)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.get_collection(COLLECTION).into_request(),
         ),
-        (
+        built(
             "updateCollection",
             hc.update_collection(
                 COLLECTION,
@@ -1722,39 +1602,27 @@ fn sdk_requests_match_the_spec_operations() {
                     .parent_id("6871117")
                     .translation("de", CollectionContent::new("Abrechnung")),
             )
-            .into_request()
-            .map(|r| r.raw()),
+            .into_request(),
         ),
-        (
+        built(
             "updateCollection",
             hc.update_collection(COLLECTION, UpdateCollection::new().move_to_top_level())
-                .into_request()
-                .map(|r| r.raw()),
+                .into_request(),
         ),
-        (
+        built(
             "deleteCollection",
-            hc.delete_collection(COLLECTION)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.delete_collection(COLLECTION).into_request(),
         ),
-        (
+        built(
             "retrieveHelpCenter",
-            hc.get_help_center(HELP_CENTER)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.get_help_center(HELP_CENTER).into_request(),
         ),
-        (
-            "listHelpCenters",
-            hc.list_help_centers().into_request().map(|r| r.raw()),
-        ),
-        (
+        built("listHelpCenters", hc.list_help_centers().into_request()),
+        built(
             "listHelpCenterRedirects",
-            hc.list_redirects(HELP_CENTER)
-                .per_page(250)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.list_redirects(HELP_CENTER).per_page(250).into_request(),
         ),
-        (
+        built(
             "createHelpCenterRedirect",
             hc.create_redirect(
                 HELP_CENTER,
@@ -1765,45 +1633,19 @@ fn sdk_requests_match_the_spec_operations() {
                     COLLECTION,
                 ),
             )
-            .into_request()
-            .map(|r| r.raw()),
+            .into_request(),
         ),
-        (
+        built(
             "retrieveHelpCenterRedirect",
-            hc.get_redirect(HELP_CENTER, REDIRECT)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.get_redirect(HELP_CENTER, REDIRECT).into_request(),
         ),
-        (
+        built(
             "deleteHelpCenterRedirect",
-            hc.delete_redirect(HELP_CENTER, REDIRECT)
-                .into_request()
-                .map(|r| r.raw()),
+            hc.delete_redirect(HELP_CENTER, REDIRECT).into_request(),
         ),
     ];
-    let mut problems = Vec::new();
-    let mut covered = std::collections::BTreeSet::new();
-    for (id, built) in requests {
-        let (method, path, body) = built.unwrap_or_else(|e| panic!("{id}: {e}"));
-        let op = support::spec::operation(&ops, id).unwrap_or_else(|| panic!("{id} not in spec"));
-        covered.insert(id);
-        if op.method != method || !path_matches(&op.path, &path) {
-            problems.push(format!(
-                "{id}: built {method} {path}, spec has {} {}",
-                op.method, op.path
-            ));
-        }
-        let schema = op.body["requestBody"]["content"]["application/json"]["schema"].clone();
-        match (body, schema.is_null()) {
-            (Some(body), false) => {
-                for e in validator.validate(&schema, &body) {
-                    problems.push(format!("{id}: {e}"));
-                }
-            }
-            (Some(_), true) => problems.push(format!("{id}: sends a body, the spec takes none")),
-            (None, _) => {}
-        }
-    }
+    let problems = check_requests(spec, &requests);
+    let covered = operation_ids(&requests);
     assert_eq!(covered.len(), 24, "every operation is built at least once");
     assert!(
         problems.is_empty(),
@@ -1811,19 +1653,4 @@ fn sdk_requests_match_the_spec_operations() {
         problems.len(),
         problems.join("\n  ")
     );
-}
-
-/// Method, path and body of a built request.
-trait Raw {
-    fn raw(self) -> (String, String, Option<Value>);
-}
-
-impl<T> Raw for intercom_api::Request<T> {
-    fn raw(self) -> (String, String, Option<Value>) {
-        (
-            self.method().to_string(),
-            self.path().to_owned(),
-            self.body().cloned(),
-        )
-    }
 }

@@ -150,3 +150,142 @@ async fn inside_an_async_runtime_it_returns_an_error_instead_of_panicking() {
     // Dropping it here must not panic either.
     drop(client);
 }
+
+#[test]
+fn every_contacts_operation_runs_against_the_fake() {
+    use intercom_api::contacts::{ContactRole, MergeContacts, UpdateContact};
+    use intercom_api::mock::FakeIntercom;
+    use intercom_api::search::field;
+    use intercom_api::subscription_types::ConsentType;
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let fake = rt.block_on(FakeIntercom::start());
+    fake.seed_contacts(4);
+    let client = fake.client_builder().build_blocking().unwrap();
+    let contacts = client.contacts();
+
+    let ada = contacts
+        .create(CreateContact::with_external_id("ada-1").email("ada@example.com"))
+        .send()
+        .unwrap();
+    assert_eq!(
+        contacts.get(&ada.id).send().unwrap().email.as_deref(),
+        Some("ada@example.com")
+    );
+    assert_eq!(
+        contacts.get_by_external_id("ada-1").send().unwrap().id,
+        ada.id
+    );
+    let updated = contacts
+        .update(
+            &ada.id,
+            UpdateContact::new().custom_attribute("plan", "pro"),
+        )
+        .send()
+        .unwrap();
+    assert_eq!(updated.custom_attributes["plan"], "pro");
+    let found = contacts
+        .search(field("email").eq("ada@example.com"))
+        .send()
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
+    let all: Vec<_> = contacts
+        .list()
+        .per_page(2)
+        .items()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(all.len(), 5, "4 seeded + Ada, across three pages");
+
+    assert!(contacts.archive(&ada.id).send().unwrap().archived);
+    assert!(!contacts.unarchive(&ada.id).send().unwrap().archived);
+    assert!(
+        contacts
+            .list_companies(&ada.id)
+            .send()
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    assert!(
+        contacts
+            .list_notes(&ada.id)
+            .send()
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let note = contacts
+        .create_note(&ada.id, "<p>Renewal call</p>", None)
+        .send()
+        .unwrap();
+    assert_eq!(note.body.as_deref(), Some("<p>Renewal call</p>"));
+    assert!(contacts.list_segments(&ada.id).send().unwrap().is_empty());
+    assert!(
+        contacts
+            .list_subscriptions(&ada.id)
+            .send()
+            .unwrap()
+            .is_empty()
+    );
+    let sub = contacts
+        .attach_subscription(&ada.id, "37846", ConsentType::OptIn)
+        .send()
+        .unwrap();
+    assert_eq!(
+        (sub.id.as_str(), sub.consent_type),
+        ("37846", Some(ConsentType::OptIn))
+    );
+    assert_eq!(
+        contacts
+            .detach_subscription(&ada.id, "37846")
+            .send()
+            .unwrap()
+            .id,
+        "37846"
+    );
+    assert!(contacts.list_tags(&ada.id).send().unwrap().is_empty());
+    assert!(contacts.list_banners(&ada.id).send().unwrap().is_empty());
+    assert_eq!(
+        contacts
+            .dismiss_banner(&ada.id, "645719311")
+            .send()
+            .unwrap()
+            .dismissed,
+        Some(true)
+    );
+    assert!(
+        contacts
+            .merge_history(&ada.id)
+            .send()
+            .unwrap()
+            .items
+            .is_empty()
+    );
+
+    let lead = contacts
+        .create(CreateContact::lead().name("Visitor"))
+        .send()
+        .unwrap();
+    assert_eq!(lead.role, Some(ContactRole::Lead));
+    let merged = contacts
+        .merge(MergeContacts::new(&lead.id, &ada.id))
+        .send()
+        .unwrap();
+    assert_eq!(merged.id, ada.id);
+    assert!(
+        contacts.get(&lead.id).send().is_err(),
+        "the lead is gone after the merge"
+    );
+
+    let up = contacts
+        .upsert_by_external_id(CreateContact::with_external_id("ada-1").name("Ada Lovelace"))
+        .unwrap();
+    assert!(!up.created);
+    assert_eq!(up.contact.name.as_deref(), Some("Ada Lovelace"));
+
+    assert!(contacts.block(&ada.id).send().unwrap().blocked);
+    assert!(contacts.delete(&ada.id).send().unwrap().deleted);
+    assert!(contacts.get(&ada.id).send().unwrap_err().is_not_found());
+    drop(rt);
+}

@@ -25,8 +25,9 @@ use intercom_api::contacts::ContactRole;
 use intercom_api::segments::SegmentPersonType;
 use intercom_api::{Client, Cursor, Error, ErrorCode, RetryPolicy};
 use serde_json::{Value, json};
-use support::{Harness, TOKEN, fixture, ok, stub, stub_json};
-use wiremock::ResponseTemplate;
+use support::{
+    ERROR_REQUEST_ID, Harness, TOKEN, api_error, fixture, invalid_field, ok, stub, stub_json,
+};
 
 /// Acme GmbH, the company most fixtures are about.
 const ACME: &str = "6643a20cb8c9d04e5a7f3c90";
@@ -35,25 +36,6 @@ const MAYA: &str = "6643a1f2b8c9d04e5a7f3b21";
 /// The `scroll_param`s of the scroll fixtures, in order.
 const SCROLL_1: &str = "1f0c5a3e-7d2b-4e8a-9b61-3c2d7e4f5a10";
 const SCROLL_2: &str = "1f0c5a3e-7d2b-4e8a-9b61-3c2d7e4f5a11";
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
-
-/// An Intercom error body.
-fn error_body(status: u16, code: &str, message: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .insert_header("content-type", "application/json")
-        .set_body_json(json!({
-            "type": "error.list",
-            "request_id": "b1f2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
-            "errors": [{"code": code, "message": message}]
-        }))
-}
 
 fn names(companies: &[intercom_api::companies::Company]) -> Vec<&str> {
     companies
@@ -857,7 +839,7 @@ async fn monthly_spend_at_the_limit_is_sent() {
 async fn unknown_company_is_company_not_found() {
     let h = Harness::start().await;
     stub("GET", "/companies/6643a20cb8c9d04e5a7f0000", &[])
-        .respond_with(error_body(404, "company_not_found", "Company Not Found"))
+        .respond_with(api_error(404, "company_not_found", "Company Not Found"))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -871,10 +853,7 @@ async fn unknown_company_is_company_not_found() {
 
     assert!(err.is_not_found());
     assert_eq!(err.code(), Some(&ErrorCode::CompanyNotFound));
-    assert_eq!(
-        err.request_id(),
-        Some("b1f2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d")
-    );
+    assert_eq!(err.request_id(), Some(ERROR_REQUEST_ID));
     h.finish().await;
 }
 
@@ -887,7 +866,7 @@ async fn contact_company_limit_is_typed() {
         &[],
         json!({"id": ACME}),
     )
-    .respond_with(error_body(
+    .respond_with(api_error(
         400,
         "contact_company_limit_exceeded",
         "Contact has reached the maximum of 1000 company associations",
@@ -930,7 +909,7 @@ fn retrying_client(h: &Harness) -> Client {
 async fn a_second_scroll_is_refused_as_already_open() {
     let h = Harness::start().await;
     stub("GET", "/companies/scroll", &[])
-        .respond_with(error_body(
+        .respond_with(api_error(
             400,
             "scroll_exists",
             "scroll already exists for this workspace",
@@ -958,7 +937,7 @@ async fn an_expired_scroll_ends_with_an_error_and_never_restarts() {
         .mount(&h.server)
         .await;
     stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_1)])
-        .respond_with(error_body(404, "not_found", "scroll parameter not found"))
+        .respond_with(api_error(404, "not_found", "scroll parameter not found"))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -985,7 +964,7 @@ async fn an_expired_scroll_ends_with_an_error_and_never_restarts() {
 async fn resuming_with_an_expired_scroll_param_is_an_error_not_a_restart() {
     let h = Harness::start().await;
     stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_2)])
-        .respond_with(error_body(404, "not_found", "scroll parameter not found"))
+        .respond_with(api_error(404, "not_found", "scroll parameter not found"))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -1012,7 +991,7 @@ async fn a_failed_scroll_page_is_not_retried_while_a_failed_list_page_is() {
         .mount(&h.server)
         .await;
     stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_1)])
-        .respond_with(error_body(
+        .respond_with(api_error(
             500,
             "server_error",
             "Request failed due to an internal network error. Please restart the scroll operation.",
@@ -1030,7 +1009,7 @@ async fn a_failed_scroll_page_is_not_retried_while_a_failed_list_page_is() {
 
     // The same policy retries a 5xx on `POST /companies/list`, which only reads.
     stub("POST", "/companies/list", &[("order", "desc")])
-        .respond_with(error_body(503, "service_unavailable", "try again"))
+        .respond_with(api_error(503, "service_unavailable", "try again"))
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1)
@@ -1128,7 +1107,7 @@ fn the_blocking_client_scrolls_by_the_same_rules() {
     );
     rt.block_on(
         stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_1)])
-            .respond_with(error_body(404, "not_found", "scroll parameter not found"))
+            .respond_with(api_error(404, "not_found", "scroll parameter not found"))
             .expect(1)
             .mount(&server),
     );

@@ -32,9 +32,11 @@ use intercom_api::contacts::{
 use intercom_api::search::{Query, SortOrder, field};
 use intercom_api::segments::SegmentPersonType;
 use intercom_api::subscription_types::{ConsentType, SubscriptionState};
-use intercom_api::{Cursor, Error, ErrorCode};
+use intercom_api::{Cursor, ErrorCode};
 use serde_json::{Value, json};
-use support::{Harness, error_response, fixture, ok, stub, stub_json};
+use support::{
+    Harness, error_response, fixture, invalid_field, ok, starting_after, stub, stub_json,
+};
 
 /// Maya Okafor, the contact most fixtures are about.
 const MAYA: &str = "6643a1f2b8c9d04e5a7f3b21";
@@ -42,22 +44,6 @@ const MAYA: &str = "6643a1f2b8c9d04e5a7f3b21";
 const TOMAS: &str = "663f7a52d1e8b94c07a6f315";
 /// A lead merged into Tomás.
 const LEAD: &str = "6618c0a1d2e3f4a5b6c7d801";
-
-/// `pages.next.starting_after` of a cursor-paged fixture.
-fn starting_after(fixture_name: &str) -> String {
-    fixture(fixture_name)["pages"]["next"]["starting_after"]
-        .as_str()
-        .expect("the fixture has a next cursor")
-        .to_owned()
-}
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
 
 // ---------------------------------------------------------------------------
 // One replay test per operation

@@ -15,8 +15,6 @@
 
 mod support;
 
-use std::collections::BTreeSet;
-
 use futures::TryStreamExt;
 use intercom_api::contacts::ContactRole;
 use intercom_api::resources::conversations::{
@@ -25,11 +23,13 @@ use intercom_api::resources::conversations::{
     LAST, MessageType, PartType, Participants, Redaction, Reply, SlaStatus, UpdateConversation,
 };
 use intercom_api::search::{Query, SortOrder, field};
-use intercom_api::{Client, Cursor, Error, ErrorCode, Request};
+use intercom_api::{Cursor, Error, ErrorCode, Request};
 use serde_json::{Value, json};
-use support::openapi::Validator;
-use support::{Harness, error_response, fixture, ok, spec, stub, stub_json};
-use wiremock::ResponseTemplate;
+use support::requests::{built, check_requests, offline_client, uncovered};
+use support::{
+    ERROR_REQUEST_ID, Harness, api_error, error_response, fixture, invalid_field, ok, spec,
+    starting_after, stub, stub_json,
+};
 
 /// The conversation most fixtures are about: Kenji's stuck CSV export.
 const CONV: &str = "215471042187655";
@@ -39,33 +39,6 @@ const KENJI: &str = "6621d3b0e5f4a1c2b3d4e5f2";
 const PRIYA: &str = "6621d3b0e5f4a1c2b3d4e601";
 /// Maya Okafor, the admin acting in most tests.
 const MAYA: &str = "5281734";
-
-/// `pages.next.starting_after` of a cursor-paged fixture.
-fn starting_after(fixture_name: &str) -> String {
-    fixture(fixture_name)["pages"]["next"]["starting_after"]
-        .as_str()
-        .expect("the fixture has a next cursor")
-        .to_owned()
-}
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
-
-/// An Intercom error body with one entry.
-fn api_error(status: u16, code: &str, message: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .insert_header("content-type", "application/json")
-        .set_body_json(json!({
-            "type": "error.list",
-            "request_id": "b3c1d2e4-5f60-4a7b-8c9d-0e1f2a3b4c5d",
-            "errors": [{"code": code, "message": message}]
-        }))
-}
 
 // ---------------------------------------------------------------------------
 // One replay test per operation
@@ -1619,10 +1592,7 @@ async fn detaching_the_last_contact_is_a_422_parameter_invalid() {
         err.as_api().and_then(|a| a.message()),
         Some("Removing the last customer is not allowed")
     );
-    assert_eq!(
-        err.request_id(),
-        Some("b3c1d2e4-5f60-4a7b-8c9d-0e1f2a3b4c5d")
-    );
+    assert_eq!(err.request_id(), Some(ERROR_REQUEST_ID));
     h.finish().await;
 }
 
@@ -1758,34 +1728,6 @@ async fn real_world_nulls_unknown_values_and_new_fields_decode() {
 // Against the spec: built requests (fixtures: tests/fixtures_schema.rs)
 // ---------------------------------------------------------------------------
 
-/// `/conversations/{id}/parts` matches `/conversations/123/parts`.
-fn path_matches(template: &str, path: &str) -> bool {
-    let t: Vec<&str> = template.split('/').collect();
-    let p: Vec<&str> = path.split('/').collect();
-    t.len() == p.len()
-        && t.iter()
-            .zip(&p)
-            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
-}
-
-/// Method, path and body of a built (never sent) request.
-struct Built {
-    operation_id: &'static str,
-    method: String,
-    path: String,
-    body: Option<Value>,
-}
-
-fn built<T>(operation_id: &'static str, req: Result<Request<T>, Error>) -> Built {
-    let req = req.expect("valid arguments");
-    Built {
-        operation_id,
-        method: req.method().to_string(),
-        path: req.path().to_owned(),
-        body: req.body().cloned(),
-    }
-}
-
 /// Every Conversations request the SDK builds has the spec's method and
 /// path, and a body that conforms to the operation's request schema (or none
 /// when the operation takes none). The validator ignores `format`, so the
@@ -1794,14 +1736,8 @@ fn built<T>(operation_id: &'static str, req: Result<Request<T>, Error>) -> Built
 #[test]
 fn sdk_requests_match_the_spec_operations() {
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(spec);
-    let validator = Validator::new(spec);
     // Building requests sends nothing; the client is never awaited.
-    let client = Client::builder()
-        .token("test-token")
-        .base_url("http://127.0.0.1:9")
-        .build()
-        .expect("client");
+    let client = offline_client();
     let c = client.conversations();
     // (1 OR 2) AND (3 OR 4): the spec's schema cannot express a group that
     // mixes conditions and nested groups (Intercom accepts those; Prism does
@@ -1968,41 +1904,9 @@ fn sdk_requests_match_the_spec_operations() {
         ),
     ];
 
-    let mut problems = Vec::new();
-    let mut covered = BTreeSet::new();
-    for r in &requests {
-        let op = spec::operation(&ops, r.operation_id)
-            .unwrap_or_else(|| panic!("no operation {} in the spec", r.operation_id));
-        covered.insert(r.operation_id);
-        let at = format!("{} ({} {})", r.operation_id, r.method, r.path);
-        if r.method != op.method {
-            problems.push(format!("{at}: the spec says {}", op.method));
-        }
-        if !path_matches(&op.path, &r.path) {
-            problems.push(format!("{at}: does not match the spec path {}", op.path));
-        }
-        let schema = op
-            .body
-            .pointer("/requestBody/content/application~1json/schema");
-        match (schema, &r.body) {
-            (Some(schema), Some(body)) => {
-                for e in validator.validate(schema, body) {
-                    problems.push(format!("{at}: body {e}"));
-                }
-            }
-            (Some(_), None) => problems.push(format!("{at}: sends no body, the spec has one")),
-            (None, Some(body)) => problems.push(format!(
-                "{at}: sends a body the spec does not declare: {body}"
-            )),
-            (None, None) => {}
-        }
-    }
-    let family: BTreeSet<&str> = ops
-        .iter()
-        .filter(|o| o.family == "Conversations")
-        .map(|o| o.id.as_str())
-        .collect();
-    let missing: Vec<&&str> = family.difference(&covered).collect();
+    let problems = check_requests(spec, &requests);
+    let ops = spec::operations(spec);
+    let missing = uncovered(&ops, &["Conversations"], &requests);
     assert!(
         missing.is_empty(),
         "operations without a checked request: {missing:?}"
@@ -2021,11 +1925,7 @@ fn idempotent<T>(r: Result<Request<T>, Error>) -> bool {
 
 #[test]
 fn retry_safety_follows_what_each_call_does() {
-    let client = Client::builder()
-        .token("test-token")
-        .base_url("http://127.0.0.1:9")
-        .build()
-        .expect("client");
+    let client = offline_client();
     let c = client.conversations();
     // Reads, and searches (a POST that only reads), are retried.
     assert!(idempotent(

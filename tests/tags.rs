@@ -14,14 +14,12 @@
 
 mod support;
 
-use std::collections::BTreeSet;
-
 use intercom_api::tags::CompanyRef;
-use intercom_api::{Call, Client, Error, ErrorCode};
+use intercom_api::{Error, ErrorCode};
 use reqwest::Method;
-use serde_json::{Value, json};
-use support::openapi::Validator;
-use support::{Harness, fixture, ok, spec, stub, stub_json};
+use serde_json::json;
+use support::requests::{built, check_requests, offline_client, uncovered};
+use support::{Harness, api_error_with_id, fixture, invalid_field, ok, spec, stub, stub_json};
 use wiremock::ResponseTemplate;
 
 const CONTACT: &str = "6762f0d01bb69f9f2193bb7d";
@@ -30,19 +28,6 @@ const TICKET: &str = "2207";
 const INTERNAL_ARTICLE: &str = "6871119";
 const SNIPPET: &str = "4021";
 const ADMIN: &str = "5281734";
-
-/// The field of an `Error::InvalidInput`; panics on any other error.
-fn invalid_field(err: Error) -> String {
-    match err {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("expected Error::InvalidInput, got {other:?}"),
-    }
-}
-
-fn error_body(code: &str, message: &str, request_id: &str) -> serde_json::Value {
-    json!({"type": "error.list", "request_id": request_id,
-           "errors": [{"code": code, "message": message}]})
-}
 
 // ---------------------------------------------------------------------------
 // One replay test per operation (and per body form of POST /tags)
@@ -651,41 +636,6 @@ fn tagging_is_safe_to_retry_and_deletes_carry_their_body() {
     assert_eq!(untag.body(), Some(&json!({"admin_id": ADMIN})));
 }
 
-/// `/contacts/{contact_id}/tags` matches `/contacts/abc/tags`.
-fn path_matches(template: &str, path: &str) -> bool {
-    let t: Vec<&str> = template.split('/').collect();
-    let p: Vec<&str> = path.split('/').collect();
-    t.len() == p.len()
-        && t.iter()
-            .zip(&p)
-            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
-}
-
-/// Method, path and body of a built (never sent) request, and the request
-/// schema to check its body against when it is not the operation's own.
-struct Built {
-    operation_id: &'static str,
-    branch: Option<&'static str>,
-    method: String,
-    path: String,
-    body: Option<Value>,
-}
-
-fn built<T>(
-    operation_id: &'static str,
-    branch: Option<&'static str>,
-    call: Call<'_, Client, T>,
-) -> Built {
-    let req = call.into_request().expect("valid arguments");
-    Built {
-        operation_id,
-        branch,
-        method: req.method().to_string(),
-        path: req.path().to_owned(),
-        body: req.body().cloned(),
-    }
-}
-
 /// Every Tags request the SDK builds has the spec's method and path, and a
 /// body that conforms to the operation's request schema (or none when the
 /// operation takes none). The `POST /tags` forms are each checked against
@@ -694,14 +644,8 @@ fn built<T>(
 #[test]
 fn sdk_requests_match_the_spec_operations() {
     let Some(spec) = spec::load() else { return };
-    let ops = spec::operations(spec);
-    let validator = Validator::new(spec);
     // Building requests sends nothing; the client is never awaited.
-    let client = Client::builder()
-        .token("test-token")
-        .base_url("http://127.0.0.1:9")
-        .build()
-        .expect("client");
+    let client = offline_client();
     let t = client.tags();
     let companies = || {
         [
@@ -709,121 +653,58 @@ fn sdk_requests_match_the_spec_operations() {
             CompanyRef::company_id("acme-42"),
         ]
     };
-    let branch = |name| Some(name);
-
     let requests = [
-        built("listTags", None, t.list()),
-        built("findTag", None, t.get("8127403")),
-        built("createTag", None, t.create("Enterprise")),
-        built("createTag", None, t.rename("8127460", "Enterprise")),
-        built(
-            "createTag",
-            branch("tag_company_request"),
-            t.tag_companies("Enterprise", companies()),
-        ),
-        built(
-            "createTag",
-            branch("untag_company_request"),
-            t.untag_companies("Enterprise", companies()),
-        ),
-        built(
-            "createTag",
-            branch("tag_multiple_users_request"),
-            t.tag_users("Beta", [CONTACT]),
-        ),
-        built("deleteTag", None, t.delete("8127455")),
-        built("attachTagToContact", None, t.tag_contact(CONTACT, "1")),
-        built("detachTagFromContact", None, t.untag_contact(CONTACT, "1")),
+        built("listTags", t.list()),
+        built("findTag", t.get("8127403")),
+        built("createTag", t.create("Enterprise")),
+        built("createTag", t.rename("8127460", "Enterprise")),
+        built("createTag", t.tag_companies("Enterprise", companies()))
+            .branch("tag_company_request"),
+        built("createTag", t.untag_companies("Enterprise", companies()))
+            .branch("untag_company_request"),
+        built("createTag", t.tag_users("Beta", [CONTACT])).branch("tag_multiple_users_request"),
+        built("deleteTag", t.delete("8127455")),
+        built("attachTagToContact", t.tag_contact(CONTACT, "1")),
+        built("detachTagFromContact", t.untag_contact(CONTACT, "1")),
         built(
             "attachTagToConversation",
-            None,
             t.tag_conversation(CONVERSATION, "1", ADMIN),
         ),
         built(
             "detachTagFromConversation",
-            None,
             t.untag_conversation(CONVERSATION, "1", ADMIN),
         ),
-        built("attachTagToTicket", None, t.tag_ticket(TICKET, "1", ADMIN)),
-        built(
-            "detachTagFromTicket",
-            None,
-            t.untag_ticket(TICKET, "1", ADMIN),
-        ),
+        built("attachTagToTicket", t.tag_ticket(TICKET, "1", ADMIN)),
+        built("detachTagFromTicket", t.untag_ticket(TICKET, "1", ADMIN)),
         built(
             "attachTagToInternalArticle",
-            None,
             t.tag_internal_article(INTERNAL_ARTICLE, "1", Some(ADMIN)),
         ),
         built(
             "attachTagToInternalArticle",
-            None,
             t.tag_internal_article(INTERNAL_ARTICLE, "1", None),
         ),
         built(
             "detachTagFromInternalArticle",
-            None,
             t.untag_internal_article(INTERNAL_ARTICLE, "1"),
         ),
         built(
             "attachTagToContentSnippet",
-            None,
             t.tag_content_snippet(SNIPPET, "1", Some(ADMIN)),
         ),
         built(
             "attachTagToContentSnippet",
-            None,
             t.tag_content_snippet(SNIPPET, "1", None),
         ),
         built(
             "detachTagFromContentSnippet",
-            None,
             t.untag_content_snippet(SNIPPET, "1"),
         ),
     ];
 
-    let mut problems = Vec::new();
-    let mut covered = BTreeSet::new();
-    for r in &requests {
-        let op = spec::operation(&ops, r.operation_id)
-            .unwrap_or_else(|| panic!("no operation {} in the spec", r.operation_id));
-        covered.insert(r.operation_id);
-        let at = format!("{} ({} {})", r.operation_id, r.method, r.path);
-        if r.method != op.method {
-            problems.push(format!("{at}: the spec says {}", op.method));
-        }
-        if !path_matches(&op.path, &r.path) {
-            problems.push(format!("{at}: does not match the spec path {}", op.path));
-        }
-        let own = op
-            .body
-            .pointer("/requestBody/content/application~1json/schema")
-            .cloned();
-        let schema = match r.branch {
-            Some(name) => Some(json!({ "$ref": format!("#/components/schemas/{name}") })),
-            None => own,
-        };
-        match (schema, &r.body) {
-            (Some(schema), Some(body)) => {
-                for e in validator.validate(&schema, body) {
-                    problems.push(format!("{at}: body {e}"));
-                }
-            }
-            (Some(_), None) => problems.push(format!("{at}: sends no body, the spec has one")),
-            (None, Some(body)) => {
-                problems.push(format!(
-                    "{at}: sends a body the spec does not declare: {body}"
-                ));
-            }
-            (None, None) => {}
-        }
-    }
-    let family: BTreeSet<&str> = ops
-        .iter()
-        .filter(|o| o.family == "Tags")
-        .map(|o| o.id.as_str())
-        .collect();
-    let missing: Vec<&&str> = family.difference(&covered).collect();
+    let problems = check_requests(spec, &requests);
+    let ops = spec::operations(spec);
+    let missing = uncovered(&ops, &["Tags"], &requests);
     assert!(
         missing.is_empty(),
         "operations without a checked request: {missing:?}"
@@ -939,11 +820,12 @@ async fn invalid_input_is_refused_before_sending() {
 async fn deleting_a_tag_in_use_is_a_typed_error() {
     let h = Harness::start().await;
     stub("DELETE", "/tags/8127403", &[])
-        .respond_with(ResponseTemplate::new(400).set_body_json(error_body(
+        .respond_with(api_error_with_id(
+            400,
             "tag_has_dependent_objects",
             "Unable to delete Tag with dependent objects. Segments: VIP customers.",
             "5b9e1f0a-77c4-4d1e-9f3a-2c8d6e4b1a90",
-        )))
+        ))
         .expect(1)
         .mount(&h.server)
         .await;
@@ -974,11 +856,12 @@ async fn unknown_tag_or_object_is_not_found() {
         &[],
         json!({"admin_id": ADMIN}),
     )
-    .respond_with(ResponseTemplate::new(404).set_body_json(error_body(
+    .respond_with(api_error_with_id(
+        404,
         "tag_not_found",
         "Tag not found",
         "1d2c3b4a-0000-4000-8000-00000000a404",
-    )))
+    ))
     .expect(1)
     .mount(&h.server)
     .await;
@@ -988,11 +871,12 @@ async fn unknown_tag_or_object_is_not_found() {
         &[],
         json!({"id": "999"}),
     )
-    .respond_with(ResponseTemplate::new(404).set_body_json(error_body(
+    .respond_with(api_error_with_id(
+        404,
         "not_found",
         "Resource Not Found",
         "1d2c3b4a-0000-4000-8000-00000000b404",
-    )))
+    ))
     .expect(1)
     .mount(&h.server)
     .await;

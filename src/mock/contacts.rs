@@ -185,9 +185,46 @@ pub(crate) fn route(
                 Reply::ok(&body)
             })
         }
+        ("POST", ["contacts", id, "notes"]) => store.find(ctx, id).and_then(|_| {
+            let body = req.object(ctx)?;
+            let text = body.get("body").and_then(Value::as_str).unwrap_or_default();
+            if text.trim().is_empty() {
+                return Err(ctx.invalid("body", "A note needs a body"));
+            }
+            Ok(Reply::ok(&json!({
+                "type": "note",
+                "id": rng.object_id(ctx.now),
+                "created_at": ctx.now,
+                "contact": {"type": "contact", "id": id},
+                "body": text,
+            })))
+        }),
+        ("POST", ["contacts", id, "subscriptions"]) => store.find(ctx, id).and_then(|_| {
+            let body = req.object(ctx)?;
+            let sub = body.get("id").and_then(Value::as_str).unwrap_or_default();
+            let consent = body
+                .get("consent_type")
+                .and_then(Value::as_str)
+                .unwrap_or("opt_in");
+            if sub.trim().is_empty() {
+                return Err(ctx.invalid("id", "A subscription type id is required"));
+            }
+            Ok(Reply::ok(&subscription_type(sub, consent)))
+        }),
+        ("DELETE", ["contacts", id, "subscriptions", sub]) => store
+            .find(ctx, id)
+            .map(|_| Reply::ok(&subscription_type(sub, "opt_in"))),
+        ("POST", ["contacts", id, "banners", view_id, "dismiss"]) => {
+            store.find(ctx, id).map(|_| {
+                Reply::ok(&json!({"type": "banner_dismiss", "view_id": view_id, "dismissed": true}))
+            })
+        }
         ("GET", ["contacts", id, what]) => {
             let body = match *what {
-                "tags" | "segments" | "subscriptions" => json!({"type": "list", "data": []}),
+                "tags" | "segments" | "subscriptions" | "banners" => {
+                    json!({"type": "list", "data": []})
+                }
+                "merge_history" => json!({"type": "list", "data": [], "has_more": false}),
                 "notes" => json!({
                     "type": "list", "data": [], "total_count": 0,
                     "pages": {"type": "pages", "next": null, "page": 1, "per_page": 10, "total_pages": 0}
@@ -203,6 +240,19 @@ pub(crate) fn route(
         _ => return None,
     };
     Some(answer.unwrap_or_else(|e| e))
+}
+
+/// A subscription type as attached to or detached from a contact.
+fn subscription_type(id: &str, consent_type: &str) -> Value {
+    json!({
+        "type": "subscription",
+        "id": id,
+        "state": "live",
+        "consent_type": consent_type,
+        "default_translation": {"name": "Newsletter", "description": "Product news", "locale": "en"},
+        "translations": [{"name": "Newsletter", "description": "Product news", "locale": "en"}],
+        "content_types": ["email"],
+    })
 }
 
 fn create(store: &mut Contacts, rng: &mut Rng, ctx: &Ctx, req: &Incoming<'_>) -> Answer {

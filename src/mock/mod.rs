@@ -57,6 +57,12 @@
 //!   answers `410 contact_merged` with a `Link` header), list with cursor
 //!   pagination, search with Intercom's query language (see below), and
 //!   empty tag, segment, subscription, note and company lists.
+//! - **Conversations**: list (cursor paging, creation order), search (the
+//!   same query language and evaluation as contacts) and get (with an empty
+//!   parts list). Seed them with [`FakeIntercom::insert_conversation`] or
+//!   [`FakeIntercom::seed_workspace`].
+//! - **Companies**: create-or-update by `company_id`, get and update by id,
+//!   find by `company_id` or name, list by page number, and a scroll.
 //! - **Everything else** gets `404 not_found` "FakeIntercom does not serve
 //!   GET /path", so a missing behaviour is loud rather than silently wrong.
 //!
@@ -80,7 +86,9 @@
 //! Lists and searches page by cursor: `per_page` (default 50, clamped to
 //! 150) and `starting_after`, a cursor taken from `pages.next`. The last page
 //! has no `pages.next`. List cursors survive contacts being added or deleted
-//! between pages.
+//! between pages. Conversations page the same way (default 20 per page, as
+//! Intercom), and their search cursors too survive conversations leaving
+//! the results between pages; the contacts search pages by offset.
 //!
 //! ## Faults
 //!
@@ -107,9 +115,13 @@
 //! mocks you mount on [`FakeIntercom::server`] take precedence, to serve an
 //! endpoint the fake does not know.
 
+mod companies;
 mod contacts;
+mod conversations;
 mod reply;
 mod search;
+
+pub use conversations::{SeededWorkspace, WorkspaceSeed};
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -121,7 +133,9 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
 
 use crate::{Client, ClientBuilder, Clock, Error, SystemClock};
+use companies::Companies;
 use contacts::Contacts;
+use conversations::Conversations;
 use reply::{Ctx, Reply, Rng, code_for_status};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
@@ -299,6 +313,124 @@ impl FakeIntercom {
         self.shared.lock().events.clone()
     }
 
+    /// Store a conversation as given, over the defaults of a new one (state
+    /// `open`, no contacts, timestamps from the fake's clock, no
+    /// statistics), without checks. `open` follows `state` unless given.
+    /// Returns its id: the given `id` if it is a string not in use, else the
+    /// next numeric id.
+    pub fn insert_conversation(&self, conversation: Value) -> String {
+        let now = unix_secs(self.shared.clock.now());
+        self.shared.lock().conversations.seed(conversation, now)
+    }
+
+    /// Every conversation, in creation order, as the JSON the fake serves.
+    pub fn conversations(&self) -> Vec<Value> {
+        self.shared.lock().conversations.all()
+    }
+
+    /// One conversation as the JSON the fake serves, if it exists.
+    pub fn conversation(&self, id: &str) -> Option<Value> {
+        self.shared.lock().conversations.get(id)
+    }
+
+    /// How many conversations the fake holds.
+    pub fn conversation_count(&self) -> usize {
+        self.shared.lock().conversations.len()
+    }
+
+    /// Store a company from the body `POST /companies` takes (`company_id`,
+    /// `name`, `website`, `plan` as a name, ...), without checks. Returns
+    /// its Intercom id. A value that is not an object stores a blank company.
+    pub fn insert_company(&self, company: Value) -> String {
+        let now = unix_secs(self.shared.clock.now());
+        let fields = match company {
+            Value::Object(m) => m,
+            _ => serde_json::Map::new(),
+        };
+        let mut st = self.shared.lock();
+        let State { companies, rng, .. } = &mut *st;
+        companies.seed(&fields, WORKSPACE_ID, now, rng)
+    }
+
+    /// Every company, in creation order, as the JSON the fake serves.
+    pub fn companies(&self) -> Vec<Value> {
+        self.shared.lock().companies.all()
+    }
+
+    /// How many companies the fake holds.
+    pub fn company_count(&self) -> usize {
+        self.shared.lock().companies.len()
+    }
+
+    /// Fill the fake with a realistic workspace: companies, contacts spread
+    /// over them (one in [`WorkspaceSeed::without_email_every`] without an
+    /// email, last seen from today to months ago), and conversations spread
+    /// over the contacts with varied `state`, ratings and `statistics`
+    /// (reply times from a minute to two days, reopens, assignments), updated
+    /// within [`WorkspaceSeed::history_days`] of the fake's clock. The same
+    /// seed gives the same workspace.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() {
+    /// use intercom_api::mock::{FakeIntercom, WorkspaceSeed};
+    /// let fake = FakeIntercom::start().await;
+    /// let made = fake.seed_workspace(&WorkspaceSeed::new().contacts(100).conversations(300));
+    /// assert_eq!(made.contact_ids.len(), 100);
+    /// assert_eq!(fake.conversation_count(), 300);
+    /// # }
+    /// ```
+    pub fn seed_workspace(&self, seed: &WorkspaceSeed) -> SeededWorkspace {
+        let now = unix_secs(self.shared.clock.now());
+        let mut seq_rng = conversations::SeedRng::new(seed.seed);
+        let mut st = self.shared.lock();
+        let State {
+            contacts,
+            conversations: convs,
+            companies,
+            rng,
+            ..
+        } = &mut *st;
+        let mut made = SeededWorkspace::default();
+        let mut company_refs = Vec::with_capacity(seed.companies);
+        for k in 1..=seed.companies {
+            let body = conversations::synthetic_company(k, &mut seq_rng);
+            let id = companies.seed(&body, WORKSPACE_ID, now, rng);
+            company_refs.push((id.clone(), format!("Company {k}")));
+            made.company_ids.push(id);
+        }
+        let mut refs = Vec::with_capacity(seed.contacts);
+        for k in 1..=seed.contacts {
+            let has_email = seed.without_email_every == 0 || k % seed.without_email_every != 0;
+            let company = (!company_refs.is_empty())
+                .then(|| &company_refs[seq_rng.below(company_refs.len() as u64) as usize])
+                .map(|(id, name)| (id.as_str(), name.as_str()));
+            let fields = conversations::synthetic_contact(k, has_email, company, now, &mut seq_rng);
+            let external_id = fields["external_id"].as_str().map(str::to_owned);
+            let id = contacts.seed(fields, now, rng);
+            if !has_email {
+                made.contacts_without_email += 1;
+            }
+            refs.push((id.clone(), external_id));
+            made.contact_ids.push(id);
+        }
+        if !refs.is_empty() {
+            for _ in 0..seed.conversations {
+                // A skewed pick: a few contacts write a lot, most rarely.
+                let a = seq_rng.below(refs.len() as u64);
+                let b = seq_rng.below(refs.len() as u64);
+                let (id, external_id) = &refs[a.min(b) as usize];
+                let fields = conversations::synthetic_conversation(
+                    (id, external_id.as_deref()),
+                    seed.history_days,
+                    now,
+                    &mut seq_rng,
+                );
+                made.conversation_ids.push(convs.seed(fields, now));
+            }
+        }
+        made
+    }
+
     /// Every request received so far, in order (including those answered
     /// with a fault).
     pub async fn received_requests(&self) -> Vec<wiremock::Request> {
@@ -357,6 +489,8 @@ impl FakeIntercomBuilder {
             clock: self.clock,
             state: Mutex::new(State {
                 contacts: Contacts::new(WORKSPACE_ID),
+                conversations: Conversations::default(),
+                companies: Companies::default(),
                 rng: Rng::new(),
                 faults: VecDeque::new(),
                 quota: Quota::new(self.quota.0, self.quota.1),
@@ -392,6 +526,8 @@ impl Shared {
 #[derive(Debug)]
 struct State {
     contacts: Contacts,
+    conversations: Conversations,
+    companies: Companies,
     rng: Rng,
     faults: VecDeque<(Fault, usize)>,
     quota: Quota,
@@ -529,6 +665,12 @@ impl State {
             ("POST", Some("events"), 1) => self.track_event(ctx, req),
             (_, Some("contacts"), _) => {
                 contacts::route(&mut self.contacts, &mut self.rng, ctx, req)
+                    .unwrap_or_else(|| not_served(ctx, req))
+            }
+            (_, Some("conversations"), _) => conversations::route(&self.conversations, ctx, req)
+                .unwrap_or_else(|| not_served(ctx, req)),
+            (_, Some("companies"), _) => {
+                companies::route(&mut self.companies, &mut self.rng, WORKSPACE_ID, ctx, req)
                     .unwrap_or_else(|| not_served(ctx, req))
             }
             _ => not_served(ctx, req),

@@ -18,3 +18,52 @@ pub mod segments;
 pub mod subscription_types;
 pub mod tags;
 pub mod tickets;
+
+/// The resource handles of an executor. Both the async [`Client`](crate::Client)
+/// and the blocking client expand this, so the list of families and its
+/// documentation exist once.
+macro_rules! resource_handles {
+    ($exec:ty) => {
+        /// Contacts: users and leads.
+        pub fn contacts(&self) -> $crate::resources::contacts::Contacts<'_, $exec> {
+            $crate::resources::contacts::Contacts::new(self)
+        }
+
+        /// Admins (teammates) and the identity of the token (`/me`).
+        pub fn admins(&self) -> $crate::resources::admins::Admins<'_, $exec> {
+            $crate::resources::admins::Admins::new(self)
+        }
+
+        /// Companies, their contacts and segments.
+        pub fn companies(&self) -> $crate::resources::companies::Companies<'_, $exec> {
+            $crate::resources::companies::Companies::new(self)
+        }
+
+        /// Conversations: create, reply, manage, search.
+        pub fn conversations(&self) -> $crate::resources::conversations::Conversations<'_, $exec> {
+            $crate::resources::conversations::Conversations::new(self)
+        }
+
+        /// Data events: what your users did.
+        pub fn data_events(&self) -> $crate::resources::data_events::DataEvents<'_, $exec> {
+            $crate::resources::data_events::DataEvents::new(self)
+        }
+
+        /// Tags, and tagging contacts, companies, conversations, tickets,
+        /// internal articles and content snippets.
+        pub fn tags(&self) -> $crate::resources::tags::Tags<'_, $exec> {
+            $crate::resources::tags::Tags::new(self)
+        }
+
+        /// Help center articles.
+        pub fn articles(&self) -> $crate::resources::articles::Articles<'_, $exec> {
+            $crate::resources::articles::Articles::new(self)
+        }
+
+        /// Help centers, collections and redirects.
+        pub fn help_center(&self) -> $crate::resources::help_center::HelpCenter<'_, $exec> {
+            $crate::resources::help_center::HelpCenter::new(self)
+        }
+    };
+}
+pub(crate) use resource_handles;

@@ -5,19 +5,24 @@
 //! - [`stub`] / [`stub_json`]: an exact stub for one request — method, path,
 //!   the *whole* query string, the standard headers, and the body (exact
 //!   JSON, or none at all).
-//! - [`fixture`]: a response body from `fixtures/`.
+//! - [`fixture`]: a response body from `fixtures/`; [`starting_after`]: the
+//!   next cursor of a paged one.
+//! - [`ok`], [`error_response`] and [`api_error`]: answers for the stubs.
+//! - [`invalid_field`]: the field an `Error::InvalidInput` names.
 //! - [`spec`] and [`openapi`]: the OpenAPI document and a small validator,
-//!   for the fixture-schema and coverage tests.
+//!   for the fixture-schema and coverage tests; [`requests`]: the requests
+//!   the SDK builds, checked against the spec's operations.
 
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
 pub mod openapi;
+pub mod requests;
 pub mod spec;
 
 use std::path::PathBuf;
 
-use intercom_api::{Client, RetryPolicy};
+use intercom_api::{Client, Error, RetryPolicy};
 use serde_json::{Value, json};
 use wiremock::matchers::{any, header, method, path};
 use wiremock::{Match, Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
@@ -40,6 +45,22 @@ pub fn fixture(name: &str) -> Value {
         .unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", file.display()));
     serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("fixture {} is not JSON: {e}", file.display()))
+}
+
+/// `pages.next.starting_after` of a cursor-paged fixture.
+pub fn starting_after(fixture_name: &str) -> String {
+    fixture(fixture_name)["pages"]["next"]["starting_after"]
+        .as_str()
+        .expect("the fixture has a next cursor")
+        .to_owned()
+}
+
+/// The field of an `Error::InvalidInput`; panics on any other error.
+pub fn invalid_field(err: Error) -> String {
+    match err {
+        Error::InvalidInput { field, .. } => field,
+        other => panic!("expected Error::InvalidInput, got {other:?}"),
+    }
 }
 
 /// A wiremock server with a catch-all stub, and a client for it.
@@ -188,6 +209,31 @@ pub fn error_response(status: u16, error_fixture: &str) -> ResponseTemplate {
     ResponseTemplate::new(status)
         .insert_header("content-type", "application/json")
         .set_body_json(fixture(&format!("errors/{error_fixture}")))
+}
+
+/// The `request_id` of every [`api_error`] answer.
+pub const ERROR_REQUEST_ID: &str = "b3c1d2e4-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+
+/// An Intercom `error.list` answer with one `errors[]` entry and
+/// [`ERROR_REQUEST_ID`], for codes without a shared `fixtures/errors/` file.
+pub fn api_error(status: u16, code: &str, message: &str) -> ResponseTemplate {
+    api_error_with_id(status, code, message, ERROR_REQUEST_ID)
+}
+
+/// [`api_error`] with its own `request_id`.
+pub fn api_error_with_id(
+    status: u16,
+    code: &str,
+    message: &str,
+    request_id: &str,
+) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .insert_header("content-type", "application/json")
+        .set_body_json(json!({
+            "type": "error.list",
+            "request_id": request_id,
+            "errors": [{"code": code, "message": message}],
+        }))
 }
 
 /// Matches when the request's query pairs are exactly `expected` (in any

@@ -1,1 +1,0 @@
-//! Full and incremental sync of contacts and conversations (being written).
