@@ -47,6 +47,9 @@
 //!   10 000 requests per 10 s; set another with
 //!   [`FakeIntercomBuilder::quota`].
 //! - **`GET /me`**: an admin with its workspace (`admin_with_app`).
+//! - **`POST /events`**: `202` with no body; the event is kept
+//!   ([`FakeIntercom::events`]). No `event_name` gets `400`, no `user_id`,
+//!   `id` or `email` gets `404` "User Not Found".
 //! - **Contacts**, stateful and shaped like the 2.16 `contact` schema: create
 //!   (`409 conflict` on a duplicate email or external id), get, update
 //!   (custom attributes merged key by key), delete, find by external id,
@@ -305,6 +308,11 @@ impl FakeIntercom {
         self.shared.lock().contacts.len()
     }
 
+    /// Every event accepted by `POST /events`, in arrival order, as sent.
+    pub fn events(&self) -> Vec<Value> {
+        self.shared.lock().events.clone()
+    }
+
     /// Store a conversation as given, over the defaults of a new one (state
     /// `open`, no contacts, timestamps from the fake's clock, no
     /// statistics), without checks. `open` follows `state` unless given.
@@ -487,6 +495,7 @@ impl FakeIntercomBuilder {
                 faults: VecDeque::new(),
                 quota: Quota::new(self.quota.0, self.quota.1),
                 app_created_at: now,
+                events: Vec::new(),
             }),
         });
         let server = MockServer::start().await;
@@ -523,6 +532,7 @@ struct State {
     faults: VecDeque<(Fault, usize)>,
     quota: Quota,
     app_created_at: i64,
+    events: Vec<Value>,
 }
 
 /// A request as the routes see it.
@@ -652,6 +662,7 @@ impl State {
         let first = req.segments.first().map(String::as_str);
         match (req.method, first, req.segments.len()) {
             ("GET", Some("me"), 1) => Reply::ok(&self.me()),
+            ("POST", Some("events"), 1) => self.track_event(ctx, req),
             (_, Some("contacts"), _) => {
                 contacts::route(&mut self.contacts, &mut self.rng, ctx, req)
                     .unwrap_or_else(|| not_served(ctx, req))
@@ -664,6 +675,30 @@ impl State {
             }
             _ => not_served(ctx, req),
         }
+    }
+
+    /// `POST /events`: keep the event, answer `202` with no body.
+    fn track_event(&mut self, ctx: &Ctx, req: &Incoming<'_>) -> Reply {
+        let event = match req.object(ctx) {
+            Ok(event) => event,
+            Err(reply) => return reply,
+        };
+        let named = |key: &str| {
+            event
+                .get(key)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.trim().is_empty())
+        };
+        if !named("event_name") {
+            return ctx.invalid("event_name", "event_name is required");
+        }
+        if !(named("user_id") || named("id") || named("email")) {
+            return ctx.error(404, "not_found", "User Not Found");
+        }
+        self.events.push(Value::Object(event));
+        let mut reply = Reply::json(202, &Value::Null);
+        reply.body.clear();
+        reply
     }
 
     /// `GET /me`: the `admin_with_app` of the token.

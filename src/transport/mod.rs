@@ -10,6 +10,10 @@ pub(crate) mod clock;
 pub(crate) mod rate;
 pub(crate) mod request;
 pub(crate) mod retry;
+#[cfg(feature = "tracing")]
+pub(crate) mod span;
+#[cfg(any(feature = "tracing", test))]
+pub(crate) mod template;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,6 +34,12 @@ use retry::{Decision, Outcome, classify};
 
 use crate::client::ApiVersion;
 use crate::error::{ApiError, DecodeError, Error, snippet};
+
+/// The span a call records into (nothing without the `tracing` feature).
+#[cfg(feature = "tracing")]
+type CallSpan = tracing::Span;
+#[cfg(not(feature = "tracing"))]
+type CallSpan = ();
 
 /// A success response, read whole (Intercom pages are small).
 #[derive(Debug)]
@@ -112,7 +122,23 @@ impl Transport {
 
     /// Send a request, pacing and retrying per the client's policy, and
     /// return the 2xx response or the error that ended the call.
+    ///
+    /// With the `tracing` feature, the call runs in an `intercom.request`
+    /// span (see [`span`]).
     pub(crate) async fn send(&self, req: &RawRequest) -> Result<RawResponse, Error> {
+        #[cfg(feature = "tracing")]
+        {
+            use tracing::Instrument;
+            let span = span::for_request(req);
+            self.send_inner(req, &span).instrument(span.clone()).await
+        }
+        #[cfg(not(feature = "tracing"))]
+        self.send_inner(req, &()).await
+    }
+
+    async fn send_inner(&self, req: &RawRequest, span: &CallSpan) -> Result<RawResponse, Error> {
+        #[cfg(not(feature = "tracing"))]
+        let () = *span;
         let url = self.url_for(req)?;
         let headers = self.headers(req)?;
         let body = match &req.body {
@@ -125,12 +151,21 @@ impl Transport {
         let policy = &self.retry;
         let mut retries = 0u32;
         let mut waited = Duration::ZERO;
+        #[cfg(feature = "tracing")]
+        let mut paced_total = Duration::ZERO;
 
         loop {
-            let (permit, _paced) = self
+            let (permit, paced) = self
                 .rate
                 .acquire(&*self.clock, policy.max_rate_limit_wait)
                 .await?;
+            #[cfg(feature = "tracing")]
+            {
+                paced_total += paced;
+                span::record_attempt(span, retries + 1, waited + paced_total);
+            }
+            #[cfg(not(feature = "tracing"))]
+            let _ = paced;
             let mut builder = self
                 .http
                 .request(req.method.clone(), url.clone())
@@ -145,9 +180,20 @@ impl Transport {
                     let status = resp.status();
                     let rate_limit = RateLimit::from_headers(resp.headers());
                     if let Some(rl) = rate_limit {
-                        self.rate.observe(rl);
+                        self.rate.observe(&permit, rl);
                     }
-                    let resp_headers = resp.headers().clone();
+                    if status == StatusCode::TOO_MANY_REQUESTS {
+                        self.rate.note_throttled();
+                    }
+                    #[cfg(feature = "tracing")]
+                    span::record_response(span, &status, resp.headers(), rate_limit);
+                    // Only an error needs the headers after the body is read
+                    // (for `Retry-After` and `X-Request-Id`).
+                    let resp_headers = if status.is_success() {
+                        HeaderMap::new()
+                    } else {
+                        resp.headers().clone()
+                    };
                     match resp.bytes().await {
                         Ok(bytes) if status.is_success() => {
                             return Ok(RawResponse {
