@@ -973,7 +973,7 @@ impl Notification {
             }
         };
         let data = obj.remove("data").unwrap_or(Value::Null);
-        let item_value = data.get("item").cloned().unwrap_or(Value::Null);
+        let item_value = data.get("item").unwrap_or(&Value::Null);
         let item_type = item_value
             .get("type")
             .and_then(Value::as_str)
@@ -1046,14 +1046,15 @@ enum Model {
     Ticket,
 }
 
-fn decode_item(topic: &Topic, item: Value) -> (Item, Option<String>) {
+/// Decode the item by reference; it is copied only when it stays JSON.
+fn decode_item(topic: &Topic, item: &Value) -> (Item, Option<String>) {
     let kind = item.get("type").and_then(Value::as_str);
     // `ticket.closed` (2.15+) nests the ticket under `data.item.ticket`.
     if kind != Some("ticket") && topic.family() == "ticket" {
         if let Some(inner) = item.get("ticket").filter(|t| t.is_object()) {
             return match decode_model(Model::Ticket, inner) {
                 Ok(typed) => (typed, None),
-                Err(e) => (Item::Json(item), Some(format!("ticket.{e}"))),
+                Err(e) => (Item::Json(item.clone()), Some(format!("ticket.{e}"))),
             };
         }
     }
@@ -1062,27 +1063,33 @@ fn decode_item(topic: &Topic, item: Value) -> (Item, Option<String>) {
         Some("company") => Model::Company,
         Some("conversation") => Model::Conversation,
         Some("ticket") => Model::Ticket,
-        _ => return (Item::Json(item), None),
+        _ => return (Item::Json(item.clone()), None),
     };
-    match decode_model(model, &item) {
+    match decode_model(model, item) {
         Ok(typed) => (typed, None),
-        Err(e) => (Item::Json(item), Some(e)),
+        Err(e) => (Item::Json(item.clone()), Some(e)),
     }
 }
 
 fn decode_model(model: Model, value: &Value) -> Result<Item, String> {
+    /// Decode; only after a failure, decode again tracking the JSON path so
+    /// the reason says where (the success path pays nothing for it).
     fn de<T: DeserializeOwned>(v: &Value) -> Result<Box<T>, String> {
-        serde_path_to_error::deserialize::<_, T>(v)
-            .map(Box::new)
-            .map_err(|e| {
+        if let Ok(typed) = T::deserialize(v) {
+            return Ok(Box::new(typed));
+        }
+        match serde_path_to_error::deserialize::<_, T>(v) {
+            Ok(typed) => Ok(Box::new(typed)),
+            Err(e) => {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
-                if path == "." {
+                Err(if path == "." {
                     inner.to_string()
                 } else {
                     format!("{path}: {inner}")
-                }
-            })
+                })
+            }
+        }
     }
     Ok(match model {
         Model::Contact => Item::Contact(de(value)?),
