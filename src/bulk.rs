@@ -241,12 +241,9 @@ impl<'c> Bulk<'c> {
         E: IntoIterator<Item = CreateDataEvent>,
     {
         self.run(events, |client, event| async move {
+            let safe_to_repeat = event.is_idempotent();
             let request = client.data_events().submit(event).into_request()?;
-            let by_user_id = request
-                .body()
-                .and_then(|b| b.get("user_id"))
-                .is_some_and(|v| v.is_string());
-            client.execute(request.idempotent(by_user_id)).await
+            client.execute(request.idempotent(safe_to_repeat)).await
         })
         .await
     }

@@ -47,6 +47,11 @@
 //! | `mock` | no | [`mock::FakeIntercom`], an in-process fake Intercom on 127.0.0.1 |
 //! | `blocking` | no | [`blocking::Client`], a synchronous client over the same endpoints |
 //! | `health` | no | [`health`]: customer health scores with per-factor breakdowns, batch scoring and a webhook-driven tracker |
+//! | `tracing` | no | an `intercom.request` span per call: method, path template (ids replaced by `{id}`), attempt, waits, status, rate-limit remaining, request_id; never tokens or bodies |
+//!
+//! Always available: [`bulk`] (many calls at the rate limit, per-item results),
+//! [`sync`] (full and incremental sync, identity resolution), [`webhooks`],
+//! [`oauth`] and [`messenger`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -178,6 +178,17 @@ pub struct CreateDataEvent {
 }
 
 impl CreateDataEvent {
+    /// Who the event is about.
+    pub fn user(&self) -> &EventUser {
+        &self.user
+    }
+
+    /// `true` when sending the event twice records it once: Intercom
+    /// de-duplicates events on your `user_id`, the name and `created_at`.
+    pub fn is_idempotent(&self) -> bool {
+        matches!(self.user, EventUser::UserId(_))
+    }
+
     /// `user` did `event_name` at `created_at` (unix seconds). Intercom
     /// recommends a past-tense verb-noun name such as `updated-plan`.
     pub fn new(event_name: impl Into<String>, created_at: i64, user: EventUser) -> Self {
