@@ -67,11 +67,10 @@
 //!
 //! # Rate limits
 //!
-//! Before each page, when the client's last rate-limit reading shows the
-//! window used up, the sync waits for the reset on the client's
-//! [`Clock`](crate::Clock) and counts the wait in
-//! [`SyncProgress::rate_limit_waits`]. Waits the transport makes after a
-//! `429` (retries) are not counted there.
+//! The client's transport paces every request (it waits for the window to
+//! reset when the quota is used up, on the client's [`Clock`](crate::Clock)).
+//! The sync adds no pacing of its own; [`SyncProgress::rate_limit_waits`]
+//! reports the waits the transport made for this run's requests.
 
 mod resolve;
 
@@ -436,6 +435,8 @@ struct Run<'c, F> {
     client: &'c Client,
     options: SyncOptions,
     progress: SyncProgress,
+    /// The transport's pacing counters when the run started.
+    start_stats: crate::transport::rate::RateStats,
     on_progress: F,
     done: bool,
 }
@@ -446,6 +447,7 @@ impl<'c, F: FnMut(&SyncProgress)> Run<'c, F> {
             client,
             options,
             progress: SyncProgress::default(),
+            start_stats: client.transport.rate.stats(),
             on_progress,
             done: false,
         }
@@ -455,32 +457,16 @@ impl<'c, F: FnMut(&SyncProgress)> Run<'c, F> {
         unix_secs(self.client.transport.clock.now())
     }
 
-    /// Wait for the rate-limit window to reset when the last reading shows
-    /// it used up.
-    async fn pace(&mut self) {
-        let Some(rl) = self.client.rate_limit() else {
-            return;
-        };
-        if rl.remaining > 0 {
-            return;
-        }
-        let clock = &self.client.transport.clock;
-        if let Ok(until_reset) = rl.reset_at.duration_since(clock.now()) {
-            // The header has whole-second precision.
-            let wait = until_reset + Duration::from_millis(50);
-            clock.sleep(wait).await;
-            self.progress.rate_limit_waits += 1;
-            self.progress.rate_limit_waited += wait;
-        }
-    }
-
-    /// The next page of `pages`, paced; counts it.
+    /// The next page of `pages` (the transport paces it); counts it and the
+    /// rate-limit waits so far.
     async fn page<T>(&mut self, pages: &mut PageStream<'c, T>) -> Option<Result<Page<T>, Error>> {
-        self.pace().await;
         let page = pages.next().await;
         if let Some(Ok(_)) = page {
             self.progress.pages += 1;
         }
+        let stats = self.client.transport.rate.stats();
+        self.progress.rate_limit_waits = stats.waits - self.start_stats.waits;
+        self.progress.rate_limit_waited = stats.waited.saturating_sub(self.start_stats.waited);
         self.progress.rate_limit = self.client.rate_limit();
         page
     }
