@@ -12,8 +12,9 @@ use std::time::Duration;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::client::{ApiVersion, Client};
+use crate::client::Client;
 use crate::error::Error;
+use crate::transport::ApiVersion;
 use crate::transport::Request;
 
 /// A request ready to run on executor `C`, producing a `T`.

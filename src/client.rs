@@ -1,7 +1,6 @@
 //! [`Client`] and [`ClientBuilder`]: token, region or base URL, API version,
 //! timeouts, retry policy and rate-limit pacing.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -15,56 +14,10 @@ use url::Url;
 
 use crate::call::Call;
 use crate::error::Error;
+pub use crate::transport::ApiVersion;
 use crate::transport::{
     Clock, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock, Transport, decode,
 };
-
-/// An `Intercom-Version` header value, such as `2.16`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ApiVersion(Cow<'static, str>);
-
-impl ApiVersion {
-    /// Version 2.16, the version this crate's models are written against.
-    pub const V2_16: ApiVersion = ApiVersion(Cow::Borrowed("2.16"));
-
-    /// The version a client sends unless told otherwise: [`ApiVersion::V2_16`].
-    pub const DEFAULT: ApiVersion = ApiVersion::V2_16;
-
-    /// Any version Intercom accepts: `major.minor` (e.g. `2.11`) or
-    /// `Unstable` / `Preview`.
-    ///
-    /// # Errors
-    /// [`Error::Config`] for anything else, since Intercom would answer every
-    /// call with `intercom_version_invalid`.
-    pub fn new(version: impl Into<String>) -> Result<Self, Error> {
-        let v = version.into();
-        let numeric = v
-            .split_once('.')
-            .is_some_and(|(a, b)| is_digits(a) && is_digits(b));
-        if numeric || v == "Unstable" || v == "Preview" {
-            Ok(ApiVersion(Cow::Owned(v)))
-        } else {
-            Err(Error::Config(format!(
-                "`{v}` is not an Intercom API version (expected e.g. `2.16`)"
-            )))
-        }
-    }
-
-    /// The header value.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-impl fmt::Display for ApiVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Where a workspace's data is hosted; each region has its own API host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -14,6 +14,7 @@ pub(crate) mod retry;
 pub(crate) mod span;
 #[cfg(any(feature = "tracing", test))]
 pub(crate) mod template;
+pub(crate) mod version;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,8 +33,8 @@ pub(crate) use rate::RateLimiter;
 pub(crate) use request::RawRequest;
 use retry::{Decision, Outcome, classify};
 
-use crate::client::ApiVersion;
 use crate::error::{ApiError, DecodeError, Error, snippet};
+pub use version::ApiVersion;
 
 /// The span a call records into (nothing without the `tracing` feature).
 #[cfg(feature = "tracing")]

@@ -12,8 +12,8 @@ use std::time::Duration;
 use reqwest::Method;
 use serde::Serialize;
 
-use crate::client::ApiVersion;
 use crate::error::Error;
+use crate::transport::version::ApiVersion;
 
 /// Per-call settings that override the client's.
 #[derive(Debug, Clone, Default)]
