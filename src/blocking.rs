@@ -161,7 +161,7 @@ impl ClientBuilder {
     }
 }
 
-impl<T: DeserializeOwned> Call<'_, Client, T> {
+impl<T: DeserializeOwned, O> Call<'_, Client, T, O> {
     /// Send the request and wait for the answer.
     ///
     /// # Errors
@@ -172,7 +172,7 @@ impl<T: DeserializeOwned> Call<'_, Client, T> {
     }
 }
 
-impl<'c, T: DeserializeOwned> ListCall<'c, Client, T> {
+impl<'c, T: DeserializeOwned, O> ListCall<'c, Client, T, O> {
     /// Fetch the first page (or the one [`starting_from`](Self::starting_from) names).
     ///
     /// # Errors

@@ -6,6 +6,7 @@
 //! carried to the await point and returned there, before anything is sent.
 
 use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::time::Duration;
 
@@ -19,6 +20,11 @@ use crate::transport::Request;
 
 /// A request ready to run on executor `C`, producing a `T`.
 ///
+/// `O` names the operation (a marker such as
+/// [`contacts::ops::get`](crate::contacts::ops::get)); the options an
+/// operation accepts, like [`include_merge_history`](Call::include_merge_history),
+/// exist only on its calls. Calls built with [`Client::request`] have `O = ()`.
+///
 /// ```no_run
 /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
 /// use std::time::Duration;
@@ -30,12 +36,13 @@ use crate::transport::Request;
 /// # Ok(()) }
 /// ```
 #[must_use = "a call does nothing until it is awaited"]
-pub struct Call<'c, C, T> {
+pub struct Call<'c, C, T, O = ()> {
     client: &'c C,
     request: Result<Request<T>, Error>,
+    _operation: PhantomData<fn() -> O>,
 }
 
-impl<C, T> std::fmt::Debug for Call<'_, C, T> {
+impl<C, T, O> std::fmt::Debug for Call<'_, C, T, O> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Call")
             .field("request", &self.request)
@@ -43,14 +50,30 @@ impl<C, T> std::fmt::Debug for Call<'_, C, T> {
     }
 }
 
-impl<'c, C, T> Call<'c, C, T> {
+impl<'c, C, T, O> Call<'c, C, T, O> {
     pub(crate) fn new(client: &'c C, request: Result<Request<T>, Error>) -> Self {
-        Call { client, request }
+        Call {
+            client,
+            request,
+            _operation: PhantomData,
+        }
     }
 
-    fn map_request(mut self, f: impl FnOnce(&mut Request<T>)) -> Self {
+    pub(crate) fn map_request(mut self, f: impl FnOnce(&mut Request<T>)) -> Self {
         if let Ok(r) = &mut self.request {
             f(r);
+        }
+        self
+    }
+
+    pub(crate) fn try_map_request(
+        mut self,
+        f: impl FnOnce(&mut Request<T>) -> Result<(), Error>,
+    ) -> Self {
+        if let Ok(r) = &mut self.request {
+            if let Err(e) = f(r) {
+                self.request = Err(e);
+            }
         }
         self
     }
@@ -106,9 +129,10 @@ impl<'c, C, T> Call<'c, C, T> {
     }
 }
 
-impl<'c, T> IntoFuture for Call<'c, Client, T>
+impl<'c, T, O> IntoFuture for Call<'c, Client, T, O>
 where
     T: DeserializeOwned + Send + 'c,
+    O: 'c,
 {
     type Output = Result<T, Error>;
     type IntoFuture = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'c>>;

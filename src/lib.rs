@@ -67,6 +67,8 @@ mod error;
 pub mod messenger;
 pub mod models;
 pub mod oauth;
+mod operation;
+pub mod options;
 mod pagination;
 pub mod resources;
 pub mod search;
@@ -85,7 +87,9 @@ pub mod sync;
 pub use call::Call;
 pub use client::{ApiVersion, Client, ClientBuilder, Region};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ErrorEntry};
+pub use operation::Operation;
 pub use pagination::{Cursor, ListCall, Page};
+pub use resources::operations;
 pub use resources::{
     admins, banners, companies, contacts, notes, segments, subscription_types, tags,
 };

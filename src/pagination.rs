@@ -468,15 +468,19 @@ impl Pager {
 /// }
 /// # Ok(()) }
 /// ```
+///
+/// `O` names the operation, as on [`Call`](crate::Call): the options an
+/// operation accepts exist only on its calls.
 #[must_use = "a list call does nothing until it is awaited or streamed"]
-pub struct ListCall<'c, C, T> {
+pub struct ListCall<'c, C, T, O = ()> {
     client: &'c C,
     request: Result<Request<Page<T>>, Error>,
     paging: Paging,
     start: Option<Cursor>,
+    _operation: PhantomData<fn() -> O>,
 }
 
-impl<C, T> fmt::Debug for ListCall<'_, C, T> {
+impl<C, T, O> fmt::Debug for ListCall<'_, C, T, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListCall")
             .field("request", &self.request)
@@ -486,7 +490,7 @@ impl<C, T> fmt::Debug for ListCall<'_, C, T> {
     }
 }
 
-impl<'c, C, T> ListCall<'c, C, T> {
+impl<'c, C, T, O> ListCall<'c, C, T, O> {
     pub(crate) fn new(
         client: &'c C,
         request: Result<Request<Page<T>>, Error>,
@@ -497,7 +501,44 @@ impl<'c, C, T> ListCall<'c, C, T> {
             request,
             paging,
             start: None,
+            _operation: PhantomData,
         }
+    }
+
+    fn map_raw(self, f: impl FnOnce(&mut RawRequest)) -> Self {
+        self.map_request(|mut r| {
+            f(&mut r.raw);
+            Ok(r)
+        })
+    }
+
+    /// Timeout for each attempt of every page fetch, instead of the client's.
+    pub fn timeout(self, timeout: std::time::Duration) -> Self {
+        self.map_raw(|r| r.options.timeout = Some(timeout))
+    }
+
+    /// Send this `Intercom-Version` for every page of this call.
+    pub fn version(self, version: crate::ApiVersion) -> Self {
+        self.map_raw(|r| r.options.version = Some(version))
+    }
+
+    /// Declare the page fetches safe to repeat, so 5xx answers and timeouts
+    /// are retried even for a `POST` listing.
+    pub fn idempotent(self) -> Self {
+        self.map_raw(|r| r.idempotent = true)
+    }
+
+    /// Add a query parameter to every page fetch, e.g. one Intercom
+    /// documents but this crate does not model yet.
+    pub fn query(self, key: &'static str, value: impl ToString) -> Self {
+        let value = value.to_string();
+        self.map_raw(|r| r.query.push((key.into(), value)))
+    }
+
+    /// Set a query parameter, replacing any earlier value of it.
+    pub(crate) fn set_query(self, key: &'static str, value: &str) -> Self {
+        let value = value.to_owned();
+        self.map_raw(|r| r.set_query(key, value))
     }
 
     pub(crate) fn map_request(
@@ -563,7 +604,7 @@ impl Client {
     }
 }
 
-impl<'c, T> ListCall<'c, Client, T>
+impl<'c, T, O: 'c> ListCall<'c, Client, T, O>
 where
     T: DeserializeOwned + Send + 'c,
 {
@@ -680,7 +721,7 @@ where
     }))))
 }
 
-impl<'c, T> IntoFuture for ListCall<'c, Client, T>
+impl<'c, T, O: 'c> IntoFuture for ListCall<'c, Client, T, O>
 where
     T: DeserializeOwned + Send + 'c,
 {

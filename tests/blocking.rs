@@ -256,7 +256,7 @@ fn every_contacts_operation_runs_against_the_fake() {
     );
     assert!(
         contacts
-            .merge_history(&ada.id)
+            .list_merge_history(&ada.id)
             .send()
             .unwrap()
             .items

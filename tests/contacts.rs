@@ -27,7 +27,7 @@ mod support;
 
 use futures::TryStreamExt;
 use intercom_api::contacts::{
-    ContactRole, ContactSearch, CreateContact, HistoryOrder, MergeContacts, UpdateContact,
+    ContactRole, ContactSearch, CreateContact, MergeContacts, UpdateContact,
 };
 use intercom_api::search::{Query, SortOrder, field};
 use intercom_api::segments::SegmentPersonType;
@@ -847,9 +847,9 @@ async fn merge_history() {
     let contacts = h.client.contacts();
     let call = || {
         contacts
-            .merge_history(MAYA)
+            .list_merge_history(MAYA)
             .per_page(2)
-            .order(HistoryOrder::Asc)
+            .order(SortOrder::Ascending)
     };
 
     let page = call().await.expect("page");
@@ -990,7 +990,7 @@ async fn per_page_over_150_is_refused_before_sending() {
         .expect_err("refused");
     assert_eq!(invalid_field(err), "per_page");
     let err = contacts
-        .merge_history(MAYA)
+        .list_merge_history(MAYA)
         .per_page(151)
         .collect_at_most(1)
         .await
@@ -1075,7 +1075,7 @@ async fn empty_ids_are_refused_before_sending() {
         "id"
     );
     assert_eq!(
-        invalid_field(c.merge_history("").await.expect_err("merge_history")),
+        invalid_field(c.list_merge_history("").await.expect_err("merge_history")),
         "id"
     );
     assert_eq!(

@@ -527,7 +527,7 @@ fn sdk_requests_match_the_spec_operations() {
         built("BlockContact", c.block(id).into_request().unwrap()),
         built(
             "ListContactMergeHistory",
-            c.merge_history(id).into_request().unwrap(),
+            c.list_merge_history(id).into_request().unwrap(),
         ),
         built(
             "listCompaniesForAContact",

@@ -8,10 +8,12 @@
 pub mod admins;
 pub mod articles;
 pub mod banners;
+pub(crate) mod common;
 pub mod companies;
 pub mod contacts;
 pub mod conversations;
 pub mod data_events;
+pub(crate) mod endpoints;
 pub mod help_center;
 pub mod notes;
 pub mod segments;
@@ -67,3 +69,17 @@ macro_rules! resource_handles {
     };
 }
 pub(crate) use resource_handles;
+
+/// Every operation this crate defines, family by family, in row order: the
+/// table the tests, the coverage manifest and the fake Intercom read.
+///
+/// ```
+/// let get = intercom_api::operations()
+///     .find(|op| op.id == "ShowContact")
+///     .expect("a row");
+/// assert_eq!((get.method, get.path), ("GET", "/contacts/{contact_id}"));
+/// assert_eq!(get.rust_call(), "contacts().get");
+/// ```
+pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
+    [contacts::ops::ALL].into_iter().flatten()
+}

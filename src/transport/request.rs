@@ -13,6 +13,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::operation::Operation;
 use crate::transport::version::ApiVersion;
 
 /// Per-call settings that override the client's.
@@ -36,6 +37,8 @@ pub(crate) struct RawRequest {
     pub(crate) body: Option<serde_json::Value>,
     pub(crate) idempotent: bool,
     pub(crate) options: CallOptions,
+    /// The row this request was built from; `None` for [`Request::new`].
+    pub(crate) operation: Option<&'static Operation>,
 }
 
 impl fmt::Debug for RawRequest {
@@ -106,9 +109,31 @@ impl<T> Request<T> {
                 body: None,
                 idempotent,
                 options: CallOptions::default(),
+                operation: None,
             },
             _out: PhantomData,
         }
+    }
+
+    /// A request for one of this crate's operations, with the path's
+    /// `{placeholders}` filled from `values`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the parameter when a value is empty.
+    pub(crate) fn for_operation(
+        operation: &'static Operation,
+        values: &[(&'static str, &str)],
+    ) -> Result<Self, Error> {
+        let mut request = Self::new(operation.http_method(), operation.fill(values)?);
+        request.raw.idempotent = operation.idempotent;
+        request.raw.operation = Some(operation);
+        Ok(request)
+    }
+
+    /// The operation this request calls, when it was built by one of the
+    /// crate's endpoint methods.
+    pub fn operation(&self) -> Option<&'static Operation> {
+        self.raw.operation
     }
 
     pub(crate) fn get(path: impl Into<String>) -> Self {

@@ -1,6 +1,6 @@
 //! Contacts (22 operations) and `/me`.
 
-use intercom_api::contacts::{CreateContact, HistoryOrder, MergeContacts, UpdateContact};
+use intercom_api::contacts::{CreateContact, MergeContacts, UpdateContact};
 use intercom_api::search::{Query, SortOrder, field};
 use intercom_api::subscription_types::ConsentType;
 
@@ -124,8 +124,8 @@ async fn attached_objects() {
     conforms(
         "ListContactMergeHistory",
         c.contacts()
-            .merge_history(ID)
-            .order(HistoryOrder::Desc)
+            .list_merge_history(ID)
+            .order(SortOrder::Descending)
             .per_page(50)
             .await,
     );

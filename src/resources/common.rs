@@ -1,0 +1,77 @@
+//! Validators and helpers that several families share.
+
+use crate::error::Error;
+
+/// `s`, cut to `max` characters with an ellipsis, for naming a field in an
+/// error without copying a huge value into it.
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+/// A numeric id Intercom wants as a JSON integer or in an integer path
+/// parameter (`author_id`, an internal article id, ...).
+///
+/// # Errors
+/// [`Error::InvalidInput`] naming `field` when `value` is empty or not a
+/// non-negative integer that fits in 64 bits.
+pub(crate) fn require_numeric(field: &'static str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if !value.bytes().all(|b| b.is_ascii_digit()) || value.parse::<u64>().is_err() {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "`{}` is not a numeric Intercom id, e.g. \"6871119\"",
+                truncate(value, 40)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse an empty or blank value that Intercom requires.
+///
+/// # Errors
+/// [`Error::InvalidInput`] naming `field`.
+pub(crate) fn require_non_empty(field: &'static str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// The same methods on several types: a create body and an update body
+/// that share their setters.
+///
+/// ```ignore
+/// shared_methods!([CreateContact, UpdateContact] {
+///     /// Email address.
+///     pub fn email(mut self, email: impl Into<String>) -> Self { .. }
+/// });
+/// ```
+macro_rules! shared_methods {
+    ([$($ty:ty),+ $(,)?] $body:tt) => {
+        $(impl $ty $body)+
+    };
+}
+pub(crate) use shared_methods;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_ids() {
+        assert!(require_numeric("id", "6871119").is_ok());
+        for bad in ["", " ", "12a", "-1", "99999999999999999999999"] {
+            assert!(require_numeric("id", bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(truncate("abcdef", 3), "abc…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+}
