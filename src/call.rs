@@ -114,6 +114,11 @@ impl<'c, C, T, O> Call<'c, C, T, O> {
         self
     }
 
+    /// The operation this call runs (`None` for [`Client::request`] calls).
+    pub fn operation(&self) -> Option<&'static crate::Operation> {
+        self.request.as_ref().ok().and_then(Request::operation)
+    }
+
     /// The request this call would send, without sending it.
     ///
     /// # Errors

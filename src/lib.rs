@@ -89,9 +89,15 @@ pub use client::{ApiVersion, Client, ClientBuilder, Region};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ErrorEntry};
 pub use operation::Operation;
 pub use pagination::{Cursor, ListCall, Page};
+/// The HTTP client crate, at the version this crate uses, for
+/// [`ClientBuilder::http_client`] without a version-matched dependency.
+pub use reqwest;
+/// The HTTP method type of [`Client::request`] and [`Request::new`].
+pub use reqwest::Method;
 pub use resources::operations;
 pub use resources::{
-    admins, banners, companies, contacts, notes, segments, subscription_types, tags,
+    admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
+    segments, subscription_types, tags, tickets,
 };
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,

@@ -568,6 +568,11 @@ impl<'c, C, T, O> ListCall<'c, C, T, O> {
         self
     }
 
+    /// The operation this call runs (`None` for calls this crate does not model).
+    pub fn operation(&self) -> Option<&'static crate::Operation> {
+        self.request.as_ref().ok().and_then(Request::operation)
+    }
+
     /// The request for the first page this call would fetch, without sending it.
     ///
     /// # Errors

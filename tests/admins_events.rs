@@ -1184,7 +1184,7 @@ mod data_events {
 fn requests_match_the_2_16_operations() {
     use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
     use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
-    use support::requests::{built, check_requests, offline_client, uncovered};
+    use support::requests::{built_named, check_requests, offline_client, uncovered};
 
     let Some(spec) = support::spec::load() else {
         return;
@@ -1193,21 +1193,21 @@ fn requests_match_the_2_16_operations() {
     let client = offline_client();
     let (a, e) = (client.admins(), client.data_events());
     let requests = [
-        built("identifyAdmin", a.me().into_request()),
-        built("retrieveAdmin", a.get("991267460").into_request()),
-        built("listAdmins", a.list().display_avatar(true).into_request()),
-        built(
+        built_named("identifyAdmin", a.me().into_request()),
+        built_named("retrieveAdmin", a.get("991267460").into_request()),
+        built_named("listAdmins", a.list().display_avatar(true).into_request()),
+        built_named(
             "setAwayAdmin",
             a.set_away("991267460", SetAway::new(true, false).reason("40217"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "listActivityLogs",
             a.list_activity_logs(1, Some(2))
                 .per_page(250)
                 .into_request(),
         ),
-        built(
+        built_named(
             "searchActivityLogs",
             a.search_activity_logs(
                 SearchActivityLogs::new(1)
@@ -1218,11 +1218,11 @@ fn requests_match_the_2_16_operations() {
             .starting_from(intercom_api::Cursor::Page(3))
             .into_request(),
         ),
-        built(
+        built_named(
             "listActivityLogEventTypes",
             a.list_activity_log_event_types().into_request(),
         ),
-        built(
+        built_named(
             "createDataEvent",
             e.submit(
                 CreateDataEvent::new("placed-order", 1, EventUser::email("a@example.com"))
@@ -1230,11 +1230,11 @@ fn requests_match_the_2_16_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "lisDataEvents",
             e.list(EventUser::user_id("u")).into_request(),
         ),
-        built(
+        built_named(
             "dataEventSummaries",
             e.submit_summaries(CreateEventSummary::new("u", "x").count(1).first(1).last(2))
                 .into_request(),

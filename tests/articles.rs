@@ -29,7 +29,7 @@ use intercom_api::resources::help_center::{
 };
 use intercom_api::{Cursor, Error, ErrorCode};
 use serde_json::{Value, json};
-use support::requests::{built, check_requests, offline_client, operation_ids};
+use support::requests::{built_named, check_requests, offline_client, operation_ids};
 use support::{Harness, api_error, error_response, fixture, invalid_field, ok, stub, stub_json};
 
 // ---------------------------------------------------------------------------
@@ -1528,53 +1528,53 @@ fn sdk_requests_match_the_spec_operations() {
         .audience_ids(Vec::<String>::new())
         .scheduled_unpublish_at(1_798_736_400);
     let requests = [
-        built("createArticle", a.create(create).into_request()),
-        built("retrieveArticle", a.get(ARTICLE).into_request()),
-        built(
+        built_named("createArticle", a.create(create).into_request()),
+        built_named("retrieveArticle", a.get(ARTICLE).into_request()),
+        built_named(
             "updateArticle",
             a.update(ARTICLE, update.clone()).into_request(),
         ),
-        built(
+        built_named(
             "updateArticle",
             a.update(ARTICLE, UpdateArticle::new().cancel_scheduled_unpublish())
                 .into_request(),
         ),
-        built("deleteArticle", a.delete(ARTICLE).into_request()),
-        built("listArticles", a.list().per_page(50).into_request()),
-        built(
+        built_named("deleteArticle", a.delete(ARTICLE).into_request()),
+        built_named("listArticles", a.list().per_page(50).into_request()),
+        built_named(
             "searchArticles",
             a.search(ArticleSearch::phrase("x").state(SearchState::Draft))
                 .into_request(),
         ),
-        built("retrieveArticleDraft", a.get_draft(ARTICLE).into_request()),
-        built(
+        built_named("retrieveArticleDraft", a.get_draft(ARTICLE).into_request()),
+        built_named(
             "stageArticleDraft",
             a.stage_draft(ARTICLE, update).into_request(),
         ),
-        built(
+        built_named(
             "publishArticleDraft",
             a.publish_draft(ARTICLE, &["en"]).into_request(),
         ),
         // Publishing every locale sends no body: the spec's is optional.
-        built("publishArticleDraft", a.publish_draft(ARTICLE, &[])).body_optional(),
-        built(
+        built_named("publishArticleDraft", a.publish_draft(ARTICLE, &[])).body_optional(),
+        built_named(
             "attachTagToArticle",
             a.attach_tag(ARTICLE, TAG, None).into_request(),
         ),
-        built(
+        built_named(
             "detachTagFromArticle",
             a.detach_tag(ARTICLE, TAG).into_request(),
         ),
-        built(
+        built_named(
             "listArticleVersions",
             a.list_versions(ARTICLE).locale("en").into_request(),
         ),
-        built(
+        built_named(
             "retrieveArticleVersion",
             a.get_version(ARTICLE, "301").into_request(),
         ),
-        built("listAllCollections", hc.list_collections().into_request()),
-        built(
+        built_named("listAllCollections", hc.list_collections().into_request()),
+        built_named(
             "createCollection",
             hc.create_collection(
                 CreateCollection::new("Billing")
@@ -1588,11 +1588,11 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "retrieveCollection",
             hc.get_collection(COLLECTION).into_request(),
         ),
-        built(
+        built_named(
             "updateCollection",
             hc.update_collection(
                 COLLECTION,
@@ -1604,25 +1604,25 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "updateCollection",
             hc.update_collection(COLLECTION, UpdateCollection::new().move_to_top_level())
                 .into_request(),
         ),
-        built(
+        built_named(
             "deleteCollection",
             hc.delete_collection(COLLECTION).into_request(),
         ),
-        built(
+        built_named(
             "retrieveHelpCenter",
             hc.get_help_center(HELP_CENTER).into_request(),
         ),
-        built("listHelpCenters", hc.list_help_centers().into_request()),
-        built(
+        built_named("listHelpCenters", hc.list_help_centers().into_request()),
+        built_named(
             "listHelpCenterRedirects",
             hc.list_redirects(HELP_CENTER).per_page(250).into_request(),
         ),
-        built(
+        built_named(
             "createHelpCenterRedirect",
             hc.create_redirect(
                 HELP_CENTER,
@@ -1635,11 +1635,11 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "retrieveHelpCenterRedirect",
             hc.get_redirect(HELP_CENTER, REDIRECT).into_request(),
         ),
-        built(
+        built_named(
             "deleteHelpCenterRedirect",
             hc.delete_redirect(HELP_CENTER, REDIRECT).into_request(),
         ),

@@ -34,6 +34,7 @@ use intercom_api::segments::SegmentPersonType;
 use intercom_api::subscription_types::{ConsentType, SubscriptionState};
 use intercom_api::{Cursor, ErrorCode};
 use serde_json::{Value, json};
+use support::replay::expect;
 use support::{
     Harness, error_response, fixture, invalid_field, ok, starting_after, stub, stub_json,
 };
@@ -103,13 +104,12 @@ async fn create() {
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
-    stub("GET", &format!("/contacts/{MAYA}"), &[])
-        .respond_with(ok(fixture("contacts/ShowContact")))
-        .expect(1)
-        .mount(&h.server)
+    let c = h
+        .replay(
+            expect(&format!("GET /contacts/{MAYA}")),
+            h.client.contacts().get(MAYA),
+        )
         .await;
-
-    let c = h.client.contacts().get(MAYA).await.expect("contact");
 
     assert_eq!(c.id, MAYA);
     assert_eq!(c.workspace_id.as_deref(), Some("ecahpwf5"));
@@ -164,7 +164,6 @@ async fn get() {
     let profiles = c.social_profiles.expect("social profiles").data;
     assert_eq!(profiles[0].name.as_deref(), Some("LinkedIn"));
     assert!(c.merge_history.is_none());
-    h.finish().await;
 }
 
 // operationId: ShowContactByExternalId
@@ -1048,10 +1047,13 @@ async fn search_with_16_filters_in_a_group_is_refused_before_sending() {
 async fn empty_ids_are_refused_before_sending() {
     let h = Harness::start().await;
     let c = h.client.contacts();
-    assert_eq!(invalid_field(c.get("").await.expect_err("get")), "id");
+    assert_eq!(
+        invalid_field(c.get("").await.expect_err("get")),
+        "contact_id"
+    );
     assert_eq!(
         invalid_field(c.delete("  ").await.expect_err("delete")),
-        "id"
+        "contact_id"
     );
     assert_eq!(
         invalid_field(
@@ -1059,20 +1061,23 @@ async fn empty_ids_are_refused_before_sending() {
                 .await
                 .expect_err("update")
         ),
-        "id"
+        "contact_id"
     );
     assert_eq!(
         invalid_field(c.archive("").await.expect_err("archive")),
-        "id"
+        "contact_id"
     );
-    assert_eq!(invalid_field(c.block("").await.expect_err("block")), "id");
+    assert_eq!(
+        invalid_field(c.block("").await.expect_err("block")),
+        "contact_id"
+    );
     assert_eq!(
         invalid_field(c.list_notes("").await.expect_err("list_notes")),
-        "id"
+        "contact_id"
     );
     assert_eq!(
         invalid_field(c.list_companies("").await.expect_err("list_companies")),
-        "id"
+        "contact_id"
     );
     assert_eq!(
         invalid_field(c.list_merge_history("").await.expect_err("merge_history")),

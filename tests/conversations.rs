@@ -25,7 +25,7 @@ use intercom_api::resources::conversations::{
 use intercom_api::search::{Query, SortOrder, field};
 use intercom_api::{Cursor, Error, ErrorCode, Request};
 use serde_json::{Value, json};
-use support::requests::{built, check_requests, offline_client, uncovered};
+use support::requests::{built_named, check_requests, offline_client, uncovered};
 use support::{
     ERROR_REQUEST_ID, Harness, api_error, error_response, fixture, invalid_field, ok, spec,
     starting_after, stub, stub_json,
@@ -1751,8 +1751,8 @@ fn sdk_requests_match_the_spec_operations() {
     ]))
     .include_monitors();
     let requests = [
-        built("listConversations", c.list().per_page(20).into_request()),
-        built(
+        built_named("listConversations", c.list().per_page(20).into_request()),
+        built_named(
             "createConversation",
             c.create(
                 CreateConversation::from_user(KENJI, "Hello")
@@ -1763,14 +1763,14 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "retrieveConversation",
             c.get(CONV)
                 .display_as_plaintext()
                 .include_translations()
                 .into_request(),
         ),
-        built(
+        built_named(
             "updateConversation",
             c.update(
                 CONV,
@@ -1782,15 +1782,15 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "deleteConversation",
             c.delete(CONV).retain_metrics(true).into_request(),
         ),
-        built(
+        built_named(
             "searchConversations",
             c.search(search).per_page(5).into_request(),
         ),
-        built(
+        built_named(
             "replyConversation",
             c.reply(
                 CONV,
@@ -1801,12 +1801,12 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "replyConversation",
             c.reply(CONV, Reply::admin_note(MAYA, "note"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "replyConversation",
             c.reply(
                 LAST,
@@ -1814,7 +1814,7 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "replyConversation",
             c.reply(
                 CONV,
@@ -1822,7 +1822,7 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "replyConversation",
             c.reply(
                 CONV,
@@ -1833,58 +1833,58 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "manageConversation",
             c.manage(CONV, ConversationAction::close(MAYA).body("Bye"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "manageConversation",
             c.manage(CONV, ConversationAction::open(MAYA))
                 .into_request(),
         ),
-        built(
+        built_named(
             "manageConversation",
             c.manage(CONV, ConversationAction::snooze(MAYA, 1_719_561_600))
                 .into_request(),
         ),
-        built(
+        built_named(
             "manageConversation",
             c.manage(CONV, ConversationAction::assign_to_team(MAYA, "6011422"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "attachContactToConversation",
             c.attach_contact(CONV, MAYA, ContactIdentifier::external_id("cus_1203"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "detachContactFromConversation",
             c.detach_contact(CONV, PRIYA, MAYA).into_request(),
         ),
-        built(
+        built_named(
             "listHandlingEvents",
             c.list_handling_events(CONV).into_request(),
         ),
-        built(
+        built_named(
             "listSideConversations",
             c.list_side_conversations(CONV).per_page(50).into_request(),
         ),
-        built(
+        built_named(
             "redactConversation",
             c.redact(Redaction::part(CONV, "27561203404"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "redactConversation",
             c.redact(Redaction::source(CONV, "2218745123"))
                 .into_request(),
         ),
-        built(
+        built_named(
             "mergeConversation",
             c.merge("215471042190021", CONV).into_request(),
         ),
-        built(
+        built_named(
             "convertConversationToTicket",
             c.convert_to_ticket(
                 CONV,
@@ -1895,7 +1895,7 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built(
+        built_named(
             "listDeletedConversationIds",
             c.list_deleted()
                 .order(SortOrder::Descending)

@@ -18,7 +18,7 @@ use intercom_api::tags::CompanyRef;
 use intercom_api::{Error, ErrorCode};
 use reqwest::Method;
 use serde_json::json;
-use support::requests::{built, check_requests, offline_client, uncovered};
+use support::requests::{built_named, check_requests, offline_client, uncovered};
 use support::{Harness, api_error_with_id, fixture, invalid_field, ok, spec, stub, stub_json};
 use wiremock::ResponseTemplate;
 
@@ -654,49 +654,50 @@ fn sdk_requests_match_the_spec_operations() {
         ]
     };
     let requests = [
-        built("listTags", t.list()),
-        built("findTag", t.get("8127403")),
-        built("createTag", t.create("Enterprise")),
-        built("createTag", t.rename("8127460", "Enterprise")),
-        built("createTag", t.tag_companies("Enterprise", companies()))
+        built_named("listTags", t.list()),
+        built_named("findTag", t.get("8127403")),
+        built_named("createTag", t.create("Enterprise")),
+        built_named("createTag", t.rename("8127460", "Enterprise")),
+        built_named("createTag", t.tag_companies("Enterprise", companies()))
             .branch("tag_company_request"),
-        built("createTag", t.untag_companies("Enterprise", companies()))
+        built_named("createTag", t.untag_companies("Enterprise", companies()))
             .branch("untag_company_request"),
-        built("createTag", t.tag_users("Beta", [CONTACT])).branch("tag_multiple_users_request"),
-        built("deleteTag", t.delete("8127455")),
-        built("attachTagToContact", t.tag_contact(CONTACT, "1")),
-        built("detachTagFromContact", t.untag_contact(CONTACT, "1")),
-        built(
+        built_named("createTag", t.tag_users("Beta", [CONTACT]))
+            .branch("tag_multiple_users_request"),
+        built_named("deleteTag", t.delete("8127455")),
+        built_named("attachTagToContact", t.tag_contact(CONTACT, "1")),
+        built_named("detachTagFromContact", t.untag_contact(CONTACT, "1")),
+        built_named(
             "attachTagToConversation",
             t.tag_conversation(CONVERSATION, "1", ADMIN),
         ),
-        built(
+        built_named(
             "detachTagFromConversation",
             t.untag_conversation(CONVERSATION, "1", ADMIN),
         ),
-        built("attachTagToTicket", t.tag_ticket(TICKET, "1", ADMIN)),
-        built("detachTagFromTicket", t.untag_ticket(TICKET, "1", ADMIN)),
-        built(
+        built_named("attachTagToTicket", t.tag_ticket(TICKET, "1", ADMIN)),
+        built_named("detachTagFromTicket", t.untag_ticket(TICKET, "1", ADMIN)),
+        built_named(
             "attachTagToInternalArticle",
             t.tag_internal_article(INTERNAL_ARTICLE, "1", Some(ADMIN)),
         ),
-        built(
+        built_named(
             "attachTagToInternalArticle",
             t.tag_internal_article(INTERNAL_ARTICLE, "1", None),
         ),
-        built(
+        built_named(
             "detachTagFromInternalArticle",
             t.untag_internal_article(INTERNAL_ARTICLE, "1"),
         ),
-        built(
+        built_named(
             "attachTagToContentSnippet",
             t.tag_content_snippet(SNIPPET, "1", Some(ADMIN)),
         ),
-        built(
+        built_named(
             "attachTagToContentSnippet",
             t.tag_content_snippet(SNIPPET, "1", None),
         ),
-        built(
+        built_named(
             "detachTagFromContentSnippet",
             t.untag_content_snippet(SNIPPET, "1"),
         ),

@@ -17,6 +17,7 @@
 #![allow(dead_code)]
 
 pub mod openapi;
+pub mod replay;
 pub mod requests;
 pub mod spec;
 

@@ -91,16 +91,28 @@ impl<T> Buildable for Result<Request<T>, Error> {
     }
 }
 
-impl<C, T> Buildable for Call<'_, C, T> {
+impl<C, T, O> Buildable for Call<'_, C, T, O> {
     type Output = T;
     fn into_request(self) -> Result<Request<T>, Error> {
         Call::into_request(self)
     }
 }
 
-/// The request `req` builds, meant to call `operation_id`; panics (naming
-/// the operation) when the SDK refuses to build it.
-pub fn built(operation_id: &'static str, req: impl Buildable) -> BuiltRequest {
+/// The request `req` builds, for the operation of the row it comes from;
+/// panics when the SDK refuses to build it or it comes from no row.
+pub fn built(req: impl Buildable) -> BuiltRequest {
+    let req = req
+        .into_request()
+        .unwrap_or_else(|e| panic!("the request does not build: {e}"));
+    let op = req
+        .operation()
+        .unwrap_or_else(|| panic!("{} {} comes from no row", req.method(), req.path()));
+    BuiltRequest::new(op.id, req)
+}
+
+/// [`built`] for a request that comes from no row (families not yet
+/// written as rows): the test names the operationId.
+pub fn built_named(operation_id: &'static str, req: impl Buildable) -> BuiltRequest {
     let req = req
         .into_request()
         .unwrap_or_else(|e| panic!("{operation_id}: the request does not build: {e}"));
