@@ -822,7 +822,7 @@ async fn block() {
 
 // operationId: ListContactMergeHistory
 #[tokio::test]
-async fn merge_history() {
+async fn list_merge_history() {
     let h = Harness::start().await;
     let at = format!("/contacts/{MAYA}/merge_history");
     let cursor = fixture("contacts/ListContactMergeHistory")["next_cursor"]

@@ -1,13 +1,16 @@
-//! The coverage manifest (`openapi/coverage.yaml`) against the spec and the
-//! replay tests.
+//! The operations table ([`intercom_api::operations`], written by the rows),
+//! the published manifest (`openapi/coverage.yaml`), the spec and the replay
+//! tests, against each other.
 //!
-//! Fails when, for a family listed in the manifest:
-//! - an operation of that family in the spec has no entry;
-//! - an entry names an operationId that is not in the spec, or that belongs
-//!   to another family;
-//! - a mapped method has no replay test: a test function in `tests/*.rs`
-//!   named after the method, with `// operationId: <id>` on the line
-//!   directly above its attributes (see the top of `tests/contacts.rs`).
+//! Fails when:
+//! - a row and the manifest disagree (a row not listed, another method, a
+//!   listed method no row defines);
+//! - a row's method or path template is not the spec's;
+//! - for a family listed in the manifest, an operation of that family in the
+//!   spec has no entry, or an entry names an operationId that is not in the
+//!   spec or belongs to another family;
+//! - a row has no replay test: a test function in `tests/*.rs` named after
+//!   the method (`contacts().list_notes` -> `fn list_notes`) that calls it.
 //!
 //! Family membership follows `ENDPOINTS.md` (first tag that is one of its
 //! eight families, else the first tag); when `ENDPOINTS.md` is present its
@@ -121,17 +124,16 @@ fn load_manifest() -> Vec<Entry> {
     })
 }
 
-/// A `// operationId: <id>` marker and the function under it.
+/// A test function in `tests/*.rs`.
 #[derive(Debug, Clone)]
-struct Marker {
+struct TestFn {
     at: String,
-    operation_id: String,
-    fn_name: Option<String>,
+    name: String,
     attributes: Vec<String>,
     body: String,
 }
 
-impl Marker {
+impl TestFn {
     fn is_test(&self) -> bool {
         self.attributes
             .iter()
@@ -142,19 +144,10 @@ impl Marker {
         self.attributes.iter().any(|a| a.starts_with("#[ignore"))
     }
 
-    /// Why this marker does not make a replay test of `accessor().name`,
-    /// or `None` when it does.
+    /// Why this function is not a replay test of `accessor().name`, or
+    /// `None` when it is: a test, not ignored, that calls the method.
     fn problem(&self, accessor: &str, name: &str) -> Option<String> {
         let at = &self.at;
-        match self.fn_name.as_deref() {
-            None => return Some(format!("{at}: no function follows the marker")),
-            Some(f) if f != name => {
-                return Some(format!(
-                    "{at}: the test is `fn {f}`, expected `fn {name}` (named after the method)"
-                ));
-            }
-            Some(_) => {}
-        }
         if !self.is_test() {
             return Some(format!("{at}: `fn {name}` is not a #[test]/#[tokio::test]"));
         }
@@ -172,51 +165,42 @@ impl Marker {
     }
 }
 
-/// Every marker in one source file.
-fn markers_in(file: &str, source: &str) -> Vec<Marker> {
+/// Every top-level function of one source file, with the attributes above
+/// it and its body (up to the first closing brace in column 0).
+fn functions_in(file: &str, source: &str) -> Vec<TestFn> {
     let lines: Vec<&str> = source.lines().collect();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(id) = line.trim().strip_prefix("// operationId:") else {
+        let Some(rest) = line
+            .strip_prefix("async fn ")
+            .or_else(|| line.strip_prefix("fn "))
+        else {
             continue;
         };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         let mut attributes = Vec::new();
-        let mut fn_name = None;
-        let mut body = String::new();
-        let mut j = i + 1;
-        while j < lines.len() {
-            let l = lines[j].trim();
+        for l in lines[..i].iter().rev() {
+            let l = l.trim();
             if l.starts_with("#[") {
                 attributes.push(l.to_owned());
-            } else if l.starts_with("///") {
-                // doc comments may sit between the marker and the function
-            } else {
-                if let Some(rest) = l
-                    .strip_prefix("async fn ")
-                    .or_else(|| l.strip_prefix("fn "))
-                {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    fn_name = Some(name);
-                    // The body runs to the first closing brace in column 0.
-                    for l in &lines[j..] {
-                        body.push_str(l);
-                        body.push('\n');
-                        if l.starts_with('}') {
-                            break;
-                        }
-                    }
-                }
+            } else if !l.starts_with("///") && !l.starts_with("//") {
                 break;
             }
-            j += 1;
         }
-        out.push(Marker {
+        let mut body = String::new();
+        for l in &lines[i..] {
+            body.push_str(l);
+            body.push('\n');
+            if l.starts_with('}') {
+                break;
+            }
+        }
+        out.push(TestFn {
             at: format!("{file}:{}", i + 1),
-            operation_id: id.trim().to_owned(),
-            fn_name,
+            name,
             attributes,
             body,
         });
@@ -224,8 +208,8 @@ fn markers_in(file: &str, source: &str) -> Vec<Marker> {
     out
 }
 
-/// Every marker in `tests/*.rs`.
-fn replay_markers() -> Vec<Marker> {
+/// Every top-level function in `tests/*.rs`.
+fn test_functions() -> Vec<TestFn> {
     let dir = support::manifest_dir().join("tests");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/ is readable")
@@ -242,48 +226,105 @@ fn replay_markers() -> Vec<Marker> {
                 .and_then(|n| n.to_str())
                 .expect("UTF-8 name")
         );
-        out.extend(markers_in(&name, &source));
+        out.extend(functions_in(&name, &source));
     }
     out
 }
 
-/// Every way `entries` and `markers` disagree.
-fn replay_problems(entries: &[Entry], markers: &[Marker]) -> Vec<String> {
+/// The rows without a replay test: a test function named after the method
+/// that calls it (`contacts().list_notes` -> `fn list_notes`).
+fn replay_problems(rows: &[(String, String, String)], tests: &[TestFn]) -> Vec<String> {
     let mut problems = Vec::new();
-    let known: BTreeSet<&str> = entries.iter().map(|e| e.operation_id.as_str()).collect();
-    for m in markers {
-        if !known.contains(m.operation_id.as_str()) {
-            problems.push(format!(
-                "{}: marker names `{}`, which the manifest does not list",
-                m.at, m.operation_id
-            ));
-        }
-    }
-    for e in entries {
-        let Target::Method { accessor, name } = &e.target else {
-            continue;
-        };
-        let mine: Vec<&Marker> = markers
-            .iter()
-            .filter(|m| m.operation_id == e.operation_id)
-            .collect();
+    for (id, accessor, name) in rows {
+        let mine: Vec<&TestFn> = tests.iter().filter(|t| &t.name == name).collect();
         if mine.is_empty() {
             problems.push(format!(
-                "{} ({}().{name}): no replay test; add `// operationId: {}` above `#[tokio::test] async fn {name}()`",
-                e.operation_id, accessor, e.operation_id
+                "{id} ({accessor}().{name}): no replay test; add `#[tokio::test] async fn {name}()`"
             ));
             continue;
         }
         let issues: Vec<String> = mine
             .iter()
-            .filter_map(|m| m.problem(accessor, name))
+            .filter_map(|t| t.problem(accessor, name))
             .collect();
         if issues.len() == mine.len() {
             problems.push(format!(
-                "{} ({accessor}().{name}): no valid replay test: {}",
-                e.operation_id,
+                "{id} ({accessor}().{name}): no valid replay test: {}",
                 issues.join("; ")
             ));
+        }
+    }
+    problems
+}
+
+/// The rows, as `(operationId, accessor, method)`.
+fn rows() -> Vec<(String, String, String)> {
+    intercom_api::operations()
+        .map(|op| {
+            (
+                op.id.to_owned(),
+                op.family.to_owned(),
+                op.rust_method.to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Every way the manifest and the operations table disagree: the manifest
+/// is published, the table is what the code does; nothing may differ.
+fn table_problems(entries: &[Entry], ops: &[&intercom_api::Operation]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for op in ops {
+        if !ids.insert(op.id) {
+            problems.push(format!("{}: two rows have this operationId", op.id));
+        }
+        match entries.iter().find(|e| e.operation_id == op.id) {
+            None => problems.push(format!(
+                "{} ({}): a row the manifest does not list",
+                op.id,
+                op.rust_call()
+            )),
+            Some(Entry {
+                target: Target::Method { accessor, name },
+                ..
+            }) if *accessor == op.family && *name == op.rust_method => {}
+            Some(e) => problems.push(format!(
+                "{}: the manifest says {:?}, the row is {}",
+                op.id,
+                e.target,
+                op.rust_call()
+            )),
+        }
+    }
+    for e in entries {
+        if let Target::Method { accessor, name } = &e.target
+            && !ops.iter().any(|op| op.id == e.operation_id)
+        {
+            problems.push(format!(
+                "{} ({accessor}().{name}): the manifest names a method no row defines",
+                e.operation_id
+            ));
+        }
+    }
+    problems
+}
+
+/// Every row whose method or path is not the spec's.
+fn row_spec_problems(
+    ops: &[&intercom_api::Operation],
+    spec_ops: &[spec::Operation],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for op in ops {
+        match spec_ops.iter().find(|s| s.id == op.id) {
+            None => problems.push(format!("{}: no such operation in the spec", op.id)),
+            Some(s) if !s.method.eq_ignore_ascii_case(op.method) || s.path != op.path => problems
+                .push(format!(
+                    "{}: the row says {} {}, the spec {} {}",
+                    op.id, op.method, op.path, s.method, s.path
+                )),
+            Some(_) => {}
         }
     }
     problems
@@ -395,12 +436,29 @@ fn manifest_families_match_endpoints_md() {
 }
 
 #[test]
-fn every_mapped_method_has_a_replay_test() {
-    let entries = load_manifest();
-    let markers = replay_markers();
+fn every_row_has_a_replay_test() {
     fail_on(
-        replay_problems(&entries, &markers),
-        "openapi/coverage.yaml vs tests/*.rs",
+        replay_problems(&rows(), &test_functions()),
+        "operations table vs tests/*.rs",
+    );
+}
+
+#[test]
+fn manifest_agrees_with_the_operations_table() {
+    let ops: Vec<_> = intercom_api::operations().collect();
+    fail_on(
+        table_problems(&load_manifest(), &ops),
+        "openapi/coverage.yaml vs intercom_api::operations()",
+    );
+}
+
+#[test]
+fn rows_have_the_spec_method_and_path() {
+    let Some(spec) = spec::load() else { return };
+    let ops: Vec<_> = intercom_api::operations().collect();
+    fail_on(
+        row_spec_problems(&ops, &spec::operations(spec)),
+        "intercom_api::operations() vs the spec",
     );
 }
 
@@ -514,63 +572,51 @@ fn spec_check_reports_missing_unknown_and_misplaced_operations() {
 
 #[test]
 fn replay_check_rejects_missing_misnamed_ignored_and_non_tests() {
-    let entries = [
-        entry("Contacts", "ShowContact", "contacts().get"),
-        entry("Contacts", "DeleteContact", "contacts().delete"),
-        entry("Contacts", "BlockContact", "contacts().block"),
-        entry("Contacts", "ArchiveContact", "contacts().archive"),
-        entry("Contacts", "UnarchiveContact", "contacts().unarchive"),
-        entry("Contacts", "MergeContact", "{unsupported: later}"),
+    let row = |id: &str, name: &str| (id.to_owned(), "contacts".to_owned(), name.to_owned());
+    let rows = [
+        row("ShowContact", "get"),
+        row("DeleteContact", "delete"),
+        row("BlockContact", "block"),
+        row("ArchiveContact", "archive"),
+        row("UnarchiveContact", "unarchive"),
     ];
     let source = r#"
-@marker ShowContact
 #[tokio::test]
 async fn get() {
     let c = h.client.contacts().get(MAYA).await;
 }
 
-@marker DeleteContact
 #[tokio::test]
 async fn remove() {
     h.client.contacts().delete(MAYA).await;
 }
 
-@marker BlockContact
 #[tokio::test]
 #[ignore]
 async fn block() {
     h.client.contacts().block(MAYA).await;
 }
 
-@marker ArchiveContact
 async fn archive() {
     h.client.contacts().archive(MAYA).await;
 }
 
-@marker UnarchiveContact
 #[tokio::test]
 async fn unarchive() {
     h.client.contacts().get(MAYA).await;
 }
+"#;
+    let tests = functions_in("tests/x.rs", source);
+    assert_eq!(tests.len(), 5);
+    assert_eq!(tests[0].name, "get");
+    assert!(tests[0].problem("contacts", "get").is_none());
 
-@marker ShowContactTypo
-#[tokio::test]
-async fn get_again() {}
-"#
-    // Spelled differently here, so the scan of tests/*.rs does not see these.
-    .replace("@marker ", "// operationId: ");
-    let markers = markers_in("tests/x.rs", &source);
-    assert_eq!(markers.len(), 6);
-    assert_eq!(markers[0].fn_name.as_deref(), Some("get"));
-    assert!(markers[0].problem("contacts", "get").is_none());
-
-    let problems = replay_problems(&entries, &markers);
+    let problems = replay_problems(&rows, &tests);
     let expect = [
-        "tests/x.rs:32: marker names `ShowContactTypo`",
-        "DeleteContact (contacts().delete): no valid replay test: tests/x.rs:8: the test is `fn remove`",
+        "DeleteContact (contacts().delete): no replay test",
         "BlockContact (contacts().block): no valid replay test: tests/x.rs:14: `fn block` is #[ignore]d",
-        "ArchiveContact (contacts().archive): no valid replay test: tests/x.rs:21: `fn archive` is not a #[test]",
-        "UnarchiveContact (contacts().unarchive): no valid replay test: tests/x.rs:26: `fn unarchive` never calls",
+        "ArchiveContact (contacts().archive): no valid replay test: tests/x.rs:18: `fn archive` is not a #[test]",
+        "UnarchiveContact (contacts().unarchive): no valid replay test: tests/x.rs:23: `fn unarchive` never calls",
     ];
     for e in expect {
         assert!(
@@ -579,8 +625,32 @@ async fn get_again() {}
         );
     }
     assert_eq!(problems.len(), expect.len(), "{problems:#?}");
+}
 
-    let no_marker = replay_problems(&entries[..1], &[]);
-    assert_eq!(no_marker.len(), 1);
-    assert!(no_marker[0].starts_with("ShowContact (contacts().get): no replay test"));
+#[test]
+fn table_check_rejects_unlisted_renamed_and_orphan_entries() {
+    let get = intercom_api::operations()
+        .find(|op| op.id == "ShowContact")
+        .expect("row");
+    let list = intercom_api::operations()
+        .find(|op| op.id == "ListContacts")
+        .expect("row");
+    let entries = [
+        entry("Contacts", "ShowContact", "contacts().fetch"),
+        entry("Contacts", "GoneContact", "contacts().gone"),
+        entry("Contacts", "MergeContact", "{unsupported: later}"),
+    ];
+    let problems = table_problems(&entries, &[get, list]);
+    let expect = [
+        "ShowContact: the manifest says",
+        "ListContacts (contacts().list): a row the manifest does not list",
+        "GoneContact (contacts().gone): the manifest names a method no row defines",
+    ];
+    for e in expect {
+        assert!(
+            problems.iter().any(|p| p.starts_with(e)),
+            "no problem starting with `{e}` in {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), expect.len(), "{problems:#?}");
 }
