@@ -443,6 +443,38 @@ fn every_row_has_a_replay_test() {
     );
 }
 
+/// The rows no Prism conformance test calls (`tests/conformance/*.rs`).
+fn conformance_gaps(rows: &[(String, String, String)], sources: &str) -> Vec<String> {
+    let flat: String = sources.chars().filter(|c| !c.is_whitespace()).collect();
+    rows.iter()
+        .filter(|(_, accessor, name)| !flat.contains(&format!("{accessor}().{name}(")))
+        .map(|(id, accessor, name)| {
+            format!("{id} ({accessor}().{name}): no Prism check in tests/conformance/")
+        })
+        .collect()
+}
+
+#[test]
+fn every_row_has_a_prism_check() {
+    let dir = support::manifest_dir().join("tests").join("conformance");
+    let mut sources = String::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/conformance is readable") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().and_then(|e| e.to_str()) == Some("rs") {
+            sources.push_str(&std::fs::read_to_string(&path).expect("readable"));
+        }
+    }
+    fail_on(
+        conformance_gaps(&rows(), &sources),
+        "rows vs tests/conformance",
+    );
+    let gaps = conformance_gaps(
+        &[("ShowContact".into(), "contacts".into(), "get".into())],
+        "c.contacts()\n    .get_by_external_id(ID)",
+    );
+    assert_eq!(gaps.len(), 1, "the check itself must be able to fail");
+}
+
 #[test]
 fn manifest_agrees_with_the_operations_table() {
     let ops: Vec<_> = intercom_api::operations().collect();

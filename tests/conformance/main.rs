@@ -13,6 +13,10 @@
 //! Known spec defects are listed in [`KNOWN_DEFECTS`] with the reason, and
 //! checked to still be defects, so a fixed spec shows up as a failing test.
 
+#[path = "../support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
 mod admins_events;
 mod articles;
 mod companies;
@@ -20,7 +24,10 @@ mod contacts;
 mod conversations;
 mod tags;
 
+use std::future::IntoFuture;
+
 use intercom_api::{Client, Error, RetryPolicy};
+use support::replay::Replayable;
 
 /// Operations whose request the spec itself makes impossible to satisfy.
 /// (operationId, why). Their tests assert the 422 so a spec fix is noticed.
@@ -112,4 +119,26 @@ pub fn still_a_known_defect<T: std::fmt::Debug>(operation: &str, result: Result<
              (the spec may be fixed: move it back to a normal check): {other:?}"
         ),
     }
+}
+
+/// Run `call` against Prism and fail with Prism's validation report when it
+/// is rejected; the operation is named by the call's row.
+pub async fn check<R>(call: R) -> R::Out
+where
+    R: Replayable + IntoFuture<Output = Result<<R as Replayable>::Out, Error>>,
+    R::Out: std::fmt::Debug,
+{
+    let op = call.row().map_or("(no row)", |op| op.id);
+    conforms(op, call.await)
+}
+
+/// Run `call` and assert that a known spec defect still makes Prism refuse
+/// it (see [`still_a_known_defect`]).
+pub async fn check_known_defect<R>(call: R)
+where
+    R: Replayable + IntoFuture<Output = Result<<R as Replayable>::Out, Error>>,
+    R::Out: std::fmt::Debug,
+{
+    let op = call.row().map_or("(no row)", |op| op.id);
+    still_a_known_defect(op, call.await);
 }
