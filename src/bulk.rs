@@ -359,10 +359,8 @@ impl<'c> Bulk<'c> {
             ));
         }
         let client = self.client;
-        let rate = &client.transport.rate;
-        let clock = &client.transport.clock;
-        let start_stats = rate.stats();
-        let started_at = clock.now();
+        let start_stats = client.pacing_stats();
+        let started_at = client.now();
 
         let started = AtomicUsize::new(0);
         let calls = futures::stream::iter(items.into_iter().enumerate())
@@ -390,7 +388,7 @@ impl<'c> Bulk<'c> {
             };
             finished.push((index, result));
             if let Some(report) = &self.progress {
-                let now = rate.stats();
+                let now = client.pacing_stats();
                 progress.in_flight = started
                     .load(Ordering::Relaxed)
                     .saturating_sub(progress.done + progress.failed);
@@ -401,7 +399,7 @@ impl<'c> Bulk<'c> {
         }
         // Completion order to input order; every index is there once.
         finished.sort_unstable_by_key(|(index, _)| *index);
-        let end_stats = rate.stats();
+        let end_stats = client.pacing_stats();
         let stats = BulkStats {
             items: finished.len(),
             succeeded: progress.done,
@@ -409,7 +407,7 @@ impl<'c> Bulk<'c> {
             waits: end_stats.waits.saturating_sub(start_stats.waits),
             waited: end_stats.waited.saturating_sub(start_stats.waited),
             throttled: end_stats.throttled.saturating_sub(start_stats.throttled),
-            elapsed: elapsed_since(clock.now(), started_at),
+            elapsed: elapsed_since(client.now(), started_at),
         };
         Ok(BulkReport {
             results: finished.into_iter().map(|(_, r)| r).collect(),

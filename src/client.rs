@@ -111,6 +111,16 @@ impl Client {
         self.transport.rate.snapshot()
     }
 
+    /// How often and how long the pacer has made calls wait so far.
+    pub(crate) fn pacing_stats(&self) -> crate::transport::rate::RateStats {
+        self.transport.rate.stats()
+    }
+
+    /// Now, on the clock this client paces and times with.
+    pub(crate) fn now(&self) -> std::time::SystemTime {
+        self.transport.clock.now()
+    }
+
     /// The base URL requests go to.
     pub fn base_url(&self) -> &Url {
         &self.transport.base_url
@@ -354,7 +364,8 @@ fn check_base_url(raw: &str) -> Result<Url, Error> {
     Ok(url)
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// Whether `url` names this machine (`localhost`, `127.0.0.0/8`, `::1`).
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

@@ -58,7 +58,6 @@
 //! token endpoint only.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -67,7 +66,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use crate::client::{Client, Region};
+use crate::client::{Client, Region, is_loopback};
 use crate::error::Error;
 use crate::models::string_enum;
 
@@ -360,8 +359,8 @@ pub struct AuthorizationCode(SecretString);
 
 impl AuthorizationCode {
     /// A code obtained some other way.
-    pub fn new(code: impl Into<String>) -> Self {
-        AuthorizationCode(SecretString::from(code.into()))
+    pub fn new(code: impl Into<SecretString>) -> Self {
+        AuthorizationCode(code.into())
     }
 }
 
@@ -883,15 +882,6 @@ fn checked_url(field: &'static str, raw: &str) -> Result<Url, OAuthError> {
             field,
             format!("unsupported URL scheme `{other}`"),
         )),
-    }
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
     }
 }
 

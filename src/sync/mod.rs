@@ -447,14 +447,14 @@ impl<'c, F: FnMut(&SyncProgress)> Run<'c, F> {
             client,
             options,
             progress: SyncProgress::default(),
-            start_stats: client.transport.rate.stats(),
+            start_stats: client.pacing_stats(),
             on_progress,
             done: false,
         }
     }
 
     fn now(&self) -> i64 {
-        unix_secs(self.client.transport.clock.now())
+        unix_secs(self.client.now())
     }
 
     /// The next page of `pages` (the transport paces it); counts it and the
@@ -464,7 +464,7 @@ impl<'c, F: FnMut(&SyncProgress)> Run<'c, F> {
         if let Some(Ok(_)) = page {
             self.progress.pages += 1;
         }
-        let stats = self.client.transport.rate.stats();
+        let stats = self.client.pacing_stats();
         self.progress.rate_limit_waits = stats.waits - self.start_stats.waits;
         self.progress.rate_limit_waited = stats.waited.saturating_sub(self.start_stats.waited);
         self.progress.rate_limit = self.client.rate_limit();
