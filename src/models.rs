@@ -6,11 +6,14 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 
 /// Defines a string enum that keeps values it does not know in `Unknown`.
+///
+/// `Variant = "wire" | "alias",` also reads the older spelling `alias`;
+/// `as_str` gives the first.
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)*
+            $($(#[$vdoc:meta])* $variant:ident = $wire:literal $(| $alias:literal)*,)*
         }
     ) => {
         $(#[$meta])*
@@ -35,7 +38,7 @@ macro_rules! string_enum {
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 match s {
-                    $($wire => $name::$variant,)*
+                    $($wire $(| $alias)* => $name::$variant,)*
                     other => $name::Unknown(other.to_owned()),
                 }
             }
