@@ -54,35 +54,24 @@ const LEAD: &str = "6618c0a1d2e3f4a5b6c7d801";
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/contacts",
-        &[],
-        json!({
-            "external_id": "cus_6012",
-            "email": "priya.raman@example.com",
-            "name": "Priya Raman",
-            "custom_attributes": {"plan": "growth", "seats": 12, "trial": false}
-        }),
-    )
-    .respond_with(ok(fixture("contacts/CreateContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let contact = h
-        .client
-        .contacts()
-        .create(
-            CreateContact::with_external_id("cus_6012")
-                .email("priya.raman@example.com")
-                .name("Priya Raman")
-                .custom_attribute("plan", "growth")
-                .custom_attribute("seats", 12)
-                .custom_attribute("trial", false),
+        .replay(
+            expect("POST /contacts").json(json!({
+                "external_id": "cus_6012",
+                "email": "priya.raman@example.com",
+                "name": "Priya Raman",
+                "custom_attributes": {"plan": "growth", "seats": 12, "trial": false}
+            })),
+            h.client.contacts().create(
+                CreateContact::with_external_id("cus_6012")
+                    .email("priya.raman@example.com")
+                    .name("Priya Raman")
+                    .custom_attribute("plan", "growth")
+                    .custom_attribute("seats", 12)
+                    .custom_attribute("trial", false),
+            ),
         )
-        .await
-        .expect("created");
+        .await;
 
     assert_eq!(contact.id, "6655e9c1f0a2b3d4c5e6f708");
     assert_eq!(contact.external_id.as_deref(), Some("cus_6012"));
@@ -97,7 +86,6 @@ async fn create() {
     let location = contact.location.expect("location");
     assert_eq!(location.country, None);
     assert!(contact.social_profiles.expect("profiles").data.is_empty());
-    h.finish().await;
 }
 
 // operationId: ShowContact
@@ -170,18 +158,12 @@ async fn get() {
 #[tokio::test]
 async fn get_by_external_id() {
     let h = Harness::start().await;
-    stub("GET", "/contacts/find_by_external_id/cus_5390", &[])
-        .respond_with(ok(fixture("contacts/ShowContactByExternalId")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let c = h
-        .client
-        .contacts()
-        .get_by_external_id("cus_5390")
-        .await
-        .expect("contact");
+        .replay(
+            expect("GET /contacts/find_by_external_id/cus_5390"),
+            h.client.contacts().get_by_external_id("cus_5390"),
+        )
+        .await;
 
     assert_eq!(c.id, "6651b0e4a7d3c28f91e4a062");
     assert_eq!(c.external_id.as_deref(), Some("cus_5390"));
@@ -193,40 +175,28 @@ async fn get_by_external_id() {
         c.location.and_then(|l| l.city).as_deref(),
         Some("Stockholm")
     );
-    h.finish().await;
 }
 
 // operationId: UpdateContact
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
-    stub_json(
-        "PUT",
-        &format!("/contacts/{MAYA}"),
-        &[],
-        json!({
-            "name": "Maya Okafor-Reyes",
-            "custom_attributes": {"plan": "enterprise", "seats": 40, "mrr": 1190.0}
-        }),
-    )
-    .respond_with(ok(fixture("contacts/UpdateContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .contacts()
-        .update(
-            MAYA,
-            UpdateContact::new()
-                .name("Maya Okafor-Reyes")
-                .custom_attribute("plan", "enterprise")
-                .custom_attribute("seats", 40)
-                .custom_attribute("mrr", 1190.0),
+        .replay(
+            expect(&format!("PUT /contacts/{MAYA}")).json(json!({
+                "name": "Maya Okafor-Reyes",
+                "custom_attributes": {"plan": "enterprise", "seats": 40, "mrr": 1190.0}
+            })),
+            h.client.contacts().update(
+                MAYA,
+                UpdateContact::new()
+                    .name("Maya Okafor-Reyes")
+                    .custom_attribute("plan", "enterprise")
+                    .custom_attribute("seats", 40)
+                    .custom_attribute("mrr", 1190.0),
+            ),
         )
-        .await
-        .expect("updated");
+        .await;
 
     assert_eq!(c.id, MAYA);
     assert_eq!(c.name.as_deref(), Some("Maya Okafor-Reyes"));
@@ -234,55 +204,43 @@ async fn update() {
     assert_eq!(c.custom_attributes["plan"], "enterprise");
     assert_eq!(c.custom_attributes["seats"], 40);
     assert_eq!(c.custom_attributes["mrr"], 1190.0);
-    h.finish().await;
 }
 
 // operationId: DeleteContact
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
-    stub("DELETE", &format!("/contacts/{MAYA}"), &[])
-        .respond_with(ok(fixture("contacts/DeleteContact")))
-        .expect(1)
-        .mount(&h.server)
+    let deleted = h
+        .replay(
+            expect(&format!("DELETE /contacts/{MAYA}")),
+            h.client.contacts().delete(MAYA),
+        )
         .await;
-
-    let deleted = h.client.contacts().delete(MAYA).await.expect("deleted");
 
     assert_eq!(deleted.id, MAYA);
     assert_eq!(deleted.external_id.as_deref(), Some("cus_4821"));
     assert!(deleted.deleted);
-    h.finish().await;
 }
 
 // operationId: MergeContact
 #[tokio::test]
 async fn merge() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/contacts/merge",
-        &[],
-        json!({"from": LEAD, "into": TOMAS, "skip_duplicate_validation": true}),
-    )
-    .respond_with(ok(fixture("contacts/MergeContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let user = h
-        .client
-        .contacts()
-        .merge(MergeContacts::new(LEAD, TOMAS).skip_duplicate_validation(true))
-        .await
-        .expect("merged");
+        .replay(
+            expect("POST /contacts/merge")
+                .json(json!({"from": LEAD, "into": TOMAS, "skip_duplicate_validation": true})),
+            h.client
+                .contacts()
+                .merge(MergeContacts::new(LEAD, TOMAS).skip_duplicate_validation(true)),
+        )
+        .await;
 
     assert_eq!(user.id, TOMAS);
     assert_eq!(user.role, Some(ContactRole::User));
     assert_eq!(user.name.as_deref(), Some("Tomás Ferreira"));
     assert_eq!(user.custom_attributes["referral_code"], "TF-2024");
     assert_eq!(user.notes.expect("notes").data.len(), 2);
-    h.finish().await;
 }
 
 // operationId: SearchContacts
@@ -522,27 +480,18 @@ async fn list_notes() {
 #[tokio::test]
 async fn create_note() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/contacts/{MAYA}/notes"),
-        &[],
-        json!({"body": "<p>Renewal call booked for 3 July.</p>", "admin_id": "5281734"}),
-    )
-    .respond_with(ok(fixture("contacts/createNote")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let note = h
-        .client
-        .contacts()
-        .create_note(
-            MAYA,
-            "<p>Renewal call booked for 3 July.</p>",
-            Some("5281734"),
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/notes")).json(
+                json!({"body": "<p>Renewal call booked for 3 July.</p>", "admin_id": "5281734"}),
+            ),
+            h.client.contacts().create_note(
+                MAYA,
+                "<p>Renewal call booked for 3 July.</p>",
+                Some("5281734"),
+            ),
         )
-        .await
-        .expect("note");
+        .await;
 
     assert_eq!(note.id, "31876490");
     assert_eq!(note.created_at, Some(1_719_581_337));
@@ -554,20 +503,18 @@ async fn create_note() {
         note.author.and_then(|a| a.email).as_deref(),
         Some("sofia.brandt@example.com")
     );
-    h.finish().await;
 }
 
 // operationId: listSegmentsForAContact
 #[tokio::test]
 async fn list_segments() {
     let h = Harness::start().await;
-    stub("GET", &format!("/contacts/{MAYA}/segments"), &[])
-        .respond_with(ok(fixture("contacts/listSegmentsForAContact")))
-        .expect(1)
-        .mount(&h.server)
+    let segments = h
+        .replay(
+            expect(&format!("GET /contacts/{MAYA}/segments")),
+            h.client.contacts().list_segments(MAYA),
+        )
         .await;
-
-    let segments = h.client.contacts().list_segments(MAYA).await.expect("list");
 
     assert_eq!(segments.len(), 2);
     assert_eq!(segments[0].id, "65a0f1e2d3c4b5a697887766");
@@ -577,25 +524,18 @@ async fn list_segments() {
     assert_eq!(segments[1].person_type, Some(SegmentPersonType::Contact));
     assert_eq!(segments[1].count, Some(1834));
     assert_eq!(segments[1].created_at, Some(1_702_998_811));
-    h.finish().await;
 }
 
 // operationId: listSubscriptionsForAContact
 #[tokio::test]
 async fn list_subscriptions() {
     let h = Harness::start().await;
-    stub("GET", &format!("/contacts/{MAYA}/subscriptions"), &[])
-        .respond_with(ok(fixture("contacts/listSubscriptionsForAContact")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let subs = h
-        .client
-        .contacts()
-        .list_subscriptions(MAYA)
-        .await
-        .expect("list");
+        .replay(
+            expect(&format!("GET /contacts/{MAYA}/subscriptions")),
+            h.client.contacts().list_subscriptions(MAYA),
+        )
+        .await;
 
     assert_eq!(subs.len(), 2);
     assert_eq!(subs[0].id, "37912");
@@ -618,57 +558,37 @@ async fn list_subscriptions() {
         Some("SMS reminders")
     );
     assert_eq!(subs[1].consent_type, Some(ConsentType::OptIn));
-    h.finish().await;
 }
 
 // operationId: attachSubscriptionTypeToContact
 #[tokio::test]
 async fn attach_subscription() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/contacts/{MAYA}/subscriptions"),
-        &[],
-        json!({"id": "37915", "consent_type": "opt_in"}),
-    )
-    .respond_with(ok(fixture("contacts/attachSubscriptionTypeToContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let sub = h
-        .client
-        .contacts()
-        .attach_subscription(MAYA, "37915", ConsentType::OptIn)
-        .await
-        .expect("attached");
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/subscriptions"))
+                .json(json!({"id": "37915", "consent_type": "opt_in"})),
+            h.client
+                .contacts()
+                .attach_subscription(MAYA, "37915", ConsentType::OptIn),
+        )
+        .await;
 
     assert_eq!(sub.id, "37915");
     assert_eq!(sub.consent_type, Some(ConsentType::OptIn));
     assert_eq!(sub.content_types, ["sms_message"]);
-    h.finish().await;
 }
 
 // operationId: detachSubscriptionTypeToContact
 #[tokio::test]
 async fn detach_subscription() {
     let h = Harness::start().await;
-    stub(
-        "DELETE",
-        &format!("/contacts/{MAYA}/subscriptions/37912"),
-        &[],
-    )
-    .respond_with(ok(fixture("contacts/detachSubscriptionTypeToContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let sub = h
-        .client
-        .contacts()
-        .detach_subscription(MAYA, "37912")
-        .await
-        .expect("detached");
+        .replay(
+            expect(&format!("DELETE /contacts/{MAYA}/subscriptions/37912")),
+            h.client.contacts().detach_subscription(MAYA, "37912"),
+        )
+        .await;
 
     assert_eq!(sub.id, "37912");
     assert_eq!(sub.consent_type, Some(ConsentType::OptOut));
@@ -676,20 +596,18 @@ async fn detach_subscription() {
         sub.default_translation.and_then(|t| t.name).as_deref(),
         Some("Product updates")
     );
-    h.finish().await;
 }
 
 // operationId: listTagsForAContact
 #[tokio::test]
 async fn list_tags() {
     let h = Harness::start().await;
-    stub("GET", &format!("/contacts/{MAYA}/tags"), &[])
-        .respond_with(ok(fixture("contacts/listTagsForAContact")))
-        .expect(1)
-        .mount(&h.server)
+    let tags = h
+        .replay(
+            expect(&format!("GET /contacts/{MAYA}/tags")),
+            h.client.contacts().list_tags(MAYA),
+        )
         .await;
-
-    let tags = h.client.contacts().list_tags(MAYA).await.expect("list");
 
     assert_eq!(tags.len(), 2);
     assert_eq!(tags[0].id, "8127403");
@@ -701,20 +619,18 @@ async fn list_tags() {
     assert_eq!(tags[1].name.as_deref(), Some("Renewal Q3"));
     assert_eq!(tags[1].applied_at, None);
     assert_eq!(tags[1].applied_by, None);
-    h.finish().await;
 }
 
 // operationId: listContactBanners
 #[tokio::test]
 async fn list_banners() {
     let h = Harness::start().await;
-    stub("GET", &format!("/contacts/{MAYA}/banners"), &[])
-        .respond_with(ok(fixture("contacts/listContactBanners")))
-        .expect(1)
-        .mount(&h.server)
+    let banners = h
+        .replay(
+            expect(&format!("GET /contacts/{MAYA}/banners")),
+            h.client.contacts().list_banners(MAYA),
+        )
         .await;
-
-    let banners = h.client.contacts().list_banners(MAYA).await.expect("list");
 
     assert_eq!(banners.len(), 2);
     assert_eq!(banners[0].id, "41207");
@@ -733,91 +649,70 @@ async fn list_banners() {
         "👍"
     );
     assert_eq!(banners[1].created_at, Some(1_719_288_000));
-    h.finish().await;
 }
 
 // operationId: dismissContactBanner
 #[tokio::test]
 async fn dismiss_banner() {
     let h = Harness::start().await;
-    stub(
-        "POST",
-        &format!("/contacts/{MAYA}/banners/bv_88123457/dismiss"),
-        &[],
-    )
-    .respond_with(ok(fixture("contacts/dismissContactBanner")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let dismissed = h
-        .client
-        .contacts()
-        .dismiss_banner(MAYA, "bv_88123457")
-        .await
-        .expect("dismissed");
+        .replay(
+            expect(&format!(
+                "POST /contacts/{MAYA}/banners/bv_88123457/dismiss"
+            )),
+            h.client.contacts().dismiss_banner(MAYA, "bv_88123457"),
+        )
+        .await;
 
     assert_eq!(dismissed.view_id.as_deref(), Some("bv_88123457"));
     assert_eq!(dismissed.dismissed, Some(true));
-    h.finish().await;
 }
 
 // operationId: ArchiveContact
 #[tokio::test]
 async fn archive() {
     let h = Harness::start().await;
-    stub("POST", &format!("/contacts/{MAYA}/archive"), &[])
-        .respond_with(ok(fixture("contacts/ArchiveContact")))
-        .expect(1)
-        .mount(&h.server)
+    let archived = h
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/archive")),
+            h.client.contacts().archive(MAYA),
+        )
         .await;
-
-    let archived = h.client.contacts().archive(MAYA).await.expect("archived");
 
     assert_eq!(archived.id, MAYA);
     assert_eq!(archived.external_id.as_deref(), Some("cus_4821"));
     assert!(archived.archived);
-    h.finish().await;
 }
 
 // operationId: UnarchiveContact
 #[tokio::test]
 async fn unarchive() {
     let h = Harness::start().await;
-    stub("POST", &format!("/contacts/{MAYA}/unarchive"), &[])
-        .respond_with(ok(fixture("contacts/UnarchiveContact")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let unarchived = h
-        .client
-        .contacts()
-        .unarchive(MAYA)
-        .await
-        .expect("unarchived");
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/unarchive")),
+            h.client.contacts().unarchive(MAYA),
+        )
+        .await;
 
     assert_eq!(unarchived.id, MAYA);
     assert!(!unarchived.archived);
-    h.finish().await;
 }
 
 // operationId: BlockContact
 #[tokio::test]
 async fn block() {
     let h = Harness::start().await;
-    stub("POST", &format!("/contacts/{MAYA}/block"), &[])
-        .respond_with(ok(fixture("contacts/BlockContact")))
-        .expect(1)
-        .mount(&h.server)
+    let blocked = h
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/block")),
+            h.client.contacts().block(MAYA),
+        )
         .await;
-
-    let blocked = h.client.contacts().block(MAYA).await.expect("blocked");
 
     assert_eq!(blocked.id, MAYA);
     assert_eq!(blocked.external_id.as_deref(), Some("cus_4821"));
     assert!(blocked.blocked);
-    h.finish().await;
 }
 
 // operationId: ListContactMergeHistory

@@ -14,7 +14,6 @@
 //! checked to still be defects, so a fixed spec shows up as a failing test.
 
 #[path = "../support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 mod admins_events;
