@@ -1,31 +1,35 @@
 //! Replay tests for the 16 Conversations operations of Intercom API 2.16.
 //!
-//! Each replay test mounts one exact wiremock stub (method, path, the whole
-//! query string, bearer token, `Intercom-Version: 2.16`, JSON accept, this
-//! crate's `User-Agent`, and the exact JSON body or no body at all) answering
-//! with `fixtures/conversations/<operationId>.json`, plus the harness's
+//! Each replay test runs one call through [`Harness::replay`]: one exact
+//! wiremock stub (method, path, the whole query string, bearer token,
+//! `Intercom-Version: 2.16`, JSON accept, this crate's `User-Agent`, and the
+//! exact JSON body or no body at all) answering with
+//! `fixtures/conversations/<operationId>.json`, plus the harness's
 //! lowest-priority catch-all that answers `500` and expects zero hits. It then
-//! calls the SDK method and checks the decoded values. Paged lists also
-//! stream across both pages of their fixtures.
+//! checks the decoded values. Paged lists also stream across both pages of
+//! their fixtures (`*_streams_every_page`).
 //!
 //! A replay test is named after the SDK method it covers and carries the
 //! spec's operationId on the line directly above its `#[tokio::test]` (see
-//! `tests/contacts.rs` and `tests/coverage.rs`). The other tests cover
-//! client-side validation, typed errors and decoding edge cases.
+//! `tests/contacts.rs` and `tests/coverage.rs`). The other tests cover the
+//! `close`/`open`/`snooze`/`assign` shortcuts, client-side validation, typed
+//! errors and decoding edge cases.
 
 mod support;
 
 use futures::TryStreamExt;
 use intercom_api::contacts::ContactRole;
-use intercom_api::resources::conversations::{
-    AiResolutionState, AuthorType, ContactIdentifier, ConversationAction, ConversationPriority,
-    ConversationSearch, ConversationState, ConvertToTicket, CreateConversation, HandlingEventType,
-    LAST, MessageType, PartType, Participants, Redaction, Reply, SlaStatus, UpdateConversation,
+use intercom_api::conversations::{
+    AiResolutionState, Assignee, AuthorType, ContactIdentifier, ConversationAction,
+    ConversationPriority, ConversationSearch, ConversationState, ConvertToTicket,
+    CreateConversation, HandlingEventType, LAST, MessageType, PartType, Participants, Redaction,
+    Reply, SlaStatus, UpdateConversation,
 };
 use intercom_api::search::{Query, SortOrder, field};
 use intercom_api::{Cursor, Error, ErrorCode, Request};
 use serde_json::{Value, json};
-use support::requests::{built_named, check_requests, offline_client, uncovered};
+use support::replay::expect;
+use support::requests::{built, check_requests, offline_client, uncovered};
 use support::{
     ERROR_REQUEST_ID, Harness, api_error, error_response, fixture, invalid_field, ok, spec,
     starting_after, stub, stub_json,
@@ -48,75 +52,53 @@ const MAYA: &str = "5281734";
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/conversations",
-        &[],
-        json!({
-            "from": {"type": "user", "id": KENJI},
-            "body": "<p>Can we get SAML SSO on our plan?</p>",
-            "subject": "SSO",
-            "attachment_urls": ["https://example.com/screenshots/sso.png"],
-            "created_at": 1_719_485_000
-        }),
-    )
-    .respond_with(ok(fixture("conversations/createConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
+    let body = "<p>Can we get SAML SSO on our plan?</p>";
     let message = h
-        .client
-        .conversations()
-        .create(
-            CreateConversation::from_user(KENJI, "<p>Can we get SAML SSO on our plan?</p>")
-                .subject("SSO")
-                .attachment_url("https://example.com/screenshots/sso.png")
-                .created_at(1_719_485_000),
+        .replay(
+            expect("POST /conversations").json(json!({
+                "from": {"type": "user", "id": KENJI},
+                "body": body,
+                "subject": "SSO",
+                "attachment_urls": ["https://example.com/screenshots/sso.png"],
+                "created_at": 1_719_485_000
+            })),
+            h.client.conversations().create(
+                CreateConversation::from_user(KENJI, body)
+                    .subject("SSO")
+                    .attachment_url("https://example.com/screenshots/sso.png")
+                    .created_at(1_719_485_000),
+            ),
         )
-        .await
-        .expect("created");
+        .await;
 
     assert_eq!(message.id, "2218745901");
     assert_eq!(message.kind.as_deref(), Some("user_message"));
     assert_eq!(message.created_at, Some(1_719_485_000));
-    assert_eq!(
-        message.body.as_deref(),
-        Some("<p>Can we get SAML SSO on our plan?</p>")
-    );
+    assert_eq!(message.body.as_deref(), Some(body));
     assert_eq!(message.message_type, Some(MessageType::InApp));
     assert_eq!(message.conversation_id.as_deref(), Some("215471042191177"));
     assert_eq!(message.subject, None);
-    h.finish().await;
 }
 
 // operationId: retrieveConversation
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
-    stub(
-        "GET",
-        &format!("/conversations/{CONV}"),
-        &[
-            ("display_as", "plaintext"),
-            ("include_translations", "true"),
-        ],
-    )
-    .respond_with(ok(fixture("conversations/retrieveConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .conversations()
-        .get(CONV)
-        .display_as_plaintext()
-        .include_translations()
-        // Setting an option twice replaces it.
-        .display_as_plaintext()
-        .await
-        .expect("conversation");
+        .replay(
+            expect(&format!("GET /conversations/{CONV}")).query(&[
+                ("display_as", "plaintext"),
+                ("include_translations", "true"),
+            ]),
+            h.client
+                .conversations()
+                .get(CONV)
+                .display_as_plaintext()
+                .include_translations()
+                // Setting an option twice replaces it.
+                .display_as_plaintext(),
+        )
+        .await;
 
     assert_eq!(c.id, CONV);
     assert_eq!(c.title.as_deref(), Some("CSV export stuck at 95%"));
@@ -288,42 +270,34 @@ async fn get() {
     assert!(c.external_references.is_empty());
     assert!(c.monitor_evaluations.is_none());
     assert!(c.scorecards.is_none());
-    h.finish().await;
 }
 
 // operationId: updateConversation
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
-    stub_json(
-        "PUT",
-        &format!("/conversations/{CONV}"),
-        &[("display_as", "plaintext")],
-        json!({
-            "read": true,
-            "title": "CSV export stuck at 95% (2M+ rows)",
-            "custom_attributes": {"Severity": "High", "Rows": 2_140_000}
-        }),
-    )
-    .respond_with(ok(fixture("conversations/updateConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .conversations()
-        .update(
-            CONV,
-            UpdateConversation::new()
-                .read(true)
-                .title("CSV export stuck at 95% (2M+ rows)")
-                .custom_attribute("Severity", "High")
-                .custom_attribute("Rows", 2_140_000),
+        .replay(
+            expect(&format!("PUT /conversations/{CONV}"))
+                .query(&[("display_as", "plaintext")])
+                .json(json!({
+                    "read": true,
+                    "title": "CSV export stuck at 95% (2M+ rows)",
+                    "custom_attributes": {"Severity": "High", "Rows": 2_140_000}
+                })),
+            h.client
+                .conversations()
+                .update(
+                    CONV,
+                    UpdateConversation::new()
+                        .read(true)
+                        .title("CSV export stuck at 95% (2M+ rows)")
+                        .custom_attribute("Severity", "High")
+                        .custom_attribute("Rows", 2_140_000),
+                )
+                .display_as_plaintext(),
         )
-        .display_as_plaintext()
-        .await
-        .expect("updated");
+        .await;
 
     assert_eq!(c.id, CONV);
     assert_eq!(
@@ -333,35 +307,25 @@ async fn update() {
     assert_eq!(c.updated_at, Some(1_719_482_000));
     assert_eq!(c.custom_attributes["Severity"], "High");
     assert_eq!(c.custom_attributes["Issue type"], "Bug");
-    h.finish().await;
 }
 
 // operationId: deleteConversation
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
-    stub(
-        "DELETE",
-        "/conversations/215471042181342",
-        &[("retain_metrics", "false")],
-    )
-    .respond_with(ok(fixture("conversations/deleteConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let deleted = h
-        .client
-        .conversations()
-        .delete("215471042181342")
-        .retain_metrics(true)
-        .retain_metrics(false)
-        .await
-        .expect("deleted");
+        .replay(
+            expect("DELETE /conversations/215471042181342").query(&[("retain_metrics", "false")]),
+            h.client
+                .conversations()
+                .delete("215471042181342")
+                .retain_metrics(true)
+                .retain_metrics(false),
+        )
+        .await;
 
     assert_eq!(deleted.id, "215471042181342");
     assert!(deleted.deleted);
-    h.finish().await;
 }
 
 // operationId: listConversations
@@ -369,23 +333,13 @@ async fn delete() {
 async fn list() {
     let h = Harness::start().await;
     let cursor = starting_after("conversations/listConversations");
-    stub("GET", "/conversations", &[("per_page", "2")])
-        .respond_with(ok(fixture("conversations/listConversations")))
-        .expect(2) // the first page, then again from the stream
-        .mount(&h.server)
+    let page = h
+        .replay(
+            expect("GET /conversations").query(&[("per_page", "2")]),
+            h.client.conversations().list().per_page(2),
+        )
         .await;
-    stub(
-        "GET",
-        "/conversations",
-        &[("per_page", "2"), ("starting_after", &cursor)],
-    )
-    .respond_with(ok(fixture("conversations/listConversations.page2")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-    let conversations = h.client.conversations();
 
-    let page = conversations.list().per_page(2).await.expect("page");
     assert_eq!(page.items.len(), 2);
     let first = &page.items[0];
     assert_eq!(first.id, CONV);
@@ -410,8 +364,30 @@ async fn list() {
     assert_eq!(stats.count_reopens, Some(0));
     assert_eq!(page.total_count, Some(3));
     assert_eq!(page.next_cursor(), Some(&Cursor::StartingAfter(cursor)));
+}
 
-    let all: Vec<_> = conversations
+#[tokio::test]
+async fn list_streams_every_page() {
+    let h = Harness::start().await;
+    let cursor = starting_after("conversations/listConversations");
+    stub("GET", "/conversations", &[("per_page", "2")])
+        .respond_with(ok(fixture("conversations/listConversations")))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+    stub(
+        "GET",
+        "/conversations",
+        &[("per_page", "2"), ("starting_after", &cursor)],
+    )
+    .respond_with(ok(fixture("conversations/listConversations.page2")))
+    .expect(1)
+    .mount(&h.server)
+    .await;
+
+    let all: Vec<_> = h
+        .client
+        .conversations()
         .list()
         .per_page(2)
         .items()
@@ -437,11 +413,23 @@ async fn list() {
     h.finish().await;
 }
 
-// operationId: searchConversations
-#[tokio::test]
-async fn search() {
-    let h = Harness::start().await;
-    let query = json!({
+/// `(state != closed) AND (team 6011422 OR priority in high, urgent)`, with
+/// QA results.
+fn open_urgent_or_team() -> ConversationSearch {
+    ConversationSearch::new(Query::and([
+        field("state").ne("closed"),
+        Query::or([
+            field("team_assignee_id").eq(6_011_422),
+            field("priority").is_in(vec!["high", "urgent"]),
+        ]),
+    ]))
+    .include_monitors()
+    .include_scorecards()
+}
+
+/// The wire form of [`open_urgent_or_team`]'s query.
+fn open_urgent_or_team_json() -> Value {
+    json!({
         "operator": "AND",
         "value": [
             {"field": "state", "operator": "!=", "value": "closed"},
@@ -450,48 +438,28 @@ async fn search() {
                 {"field": "priority", "operator": "IN", "value": ["high", "urgent"]}
             ]}
         ]
-    });
-    let flags = [("include_monitors", "true"), ("include_scorecards", "true")];
+    })
+}
+
+const QA_FLAGS: [(&str, &str); 2] = [("include_monitors", "true"), ("include_scorecards", "true")];
+
+// operationId: searchConversations
+#[tokio::test]
+async fn search() {
+    let h = Harness::start().await;
     let cursor = starting_after("conversations/searchConversations");
-    stub_json(
-        "POST",
-        "/conversations/search",
-        &flags,
-        json!({"query": query, "pagination": {"per_page": 2}}),
-    )
-    .respond_with(ok(fixture("conversations/searchConversations")))
-    .expect(2)
-    .mount(&h.server)
-    .await;
-    stub_json(
-        "POST",
-        "/conversations/search",
-        &flags,
-        json!({"query": query, "pagination": {"per_page": 2, "starting_after": cursor}}),
-    )
-    .respond_with(ok(fixture("conversations/searchConversations.page2")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
+    let page = h
+        .replay(
+            expect("POST /conversations/search")
+                .query(&QA_FLAGS)
+                .json(json!({"query": open_urgent_or_team_json(), "pagination": {"per_page": 2}})),
+            h.client
+                .conversations()
+                .search(open_urgent_or_team())
+                .per_page(2),
+        )
+        .await;
 
-    let search = || {
-        ConversationSearch::new(Query::and([
-            field("state").ne("closed"),
-            Query::or([
-                field("team_assignee_id").eq(6_011_422),
-                field("priority").is_in(vec!["high", "urgent"]),
-            ]),
-        ]))
-        .include_monitors()
-        .include_scorecards()
-    };
-    let conversations = h.client.conversations();
-
-    let page = conversations
-        .search(search())
-        .per_page(2)
-        .await
-        .expect("page");
     assert_eq!(page.items.len(), 2);
     let scored = &page.items[0];
     assert_eq!(scored.id, CONV);
@@ -529,9 +497,38 @@ async fn search() {
     assert_eq!(lead.and_then(|a| a.kind.clone()), Some(AuthorType::Lead));
     assert_eq!(escalated.contacts[0].external_id, None);
     assert_eq!(page.next, Some(Cursor::StartingAfter(cursor)));
+}
 
-    let all: Vec<_> = conversations
-        .search(search())
+#[tokio::test]
+async fn search_streams_every_page() {
+    let h = Harness::start().await;
+    let query = open_urgent_or_team_json();
+    let cursor = starting_after("conversations/searchConversations");
+    stub_json(
+        "POST",
+        "/conversations/search",
+        &QA_FLAGS,
+        json!({"query": query, "pagination": {"per_page": 2}}),
+    )
+    .respond_with(ok(fixture("conversations/searchConversations")))
+    .expect(1)
+    .mount(&h.server)
+    .await;
+    stub_json(
+        "POST",
+        "/conversations/search",
+        &QA_FLAGS,
+        json!({"query": query, "pagination": {"per_page": 2, "starting_after": cursor}}),
+    )
+    .respond_with(ok(fixture("conversations/searchConversations.page2")))
+    .expect(1)
+    .mount(&h.server)
+    .await;
+
+    let all: Vec<_> = h
+        .client
+        .conversations()
+        .search(open_urgent_or_team())
         .per_page(2)
         .items()
         .try_collect()
@@ -549,36 +546,22 @@ async fn search() {
 #[tokio::test]
 async fn reply() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/conversations/{CONV}/reply"),
-        &[],
-        json!({
-            "message_type": "comment",
-            "type": "admin",
-            "admin_id": MAYA,
-            "body": "<p>Engineering raised the limit; your export finished. Download link attached.</p>",
-            "attachment_urls": ["https://downloads.example.com/attachments/northwind-export.csv.gz"]
-        }),
-    )
-    .respond_with(ok(fixture("conversations/replyConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
+    let body = "<p>Engineering raised the limit; your export finished. Download link attached.</p>";
+    let file = "https://downloads.example.com/attachments/northwind-export.csv.gz";
     let c = h
-        .client
-        .conversations()
-        .reply(
-            CONV,
-            Reply::admin_comment(
-                MAYA,
-                "<p>Engineering raised the limit; your export finished. Download link attached.</p>",
-            )
-            .attachment_url("https://downloads.example.com/attachments/northwind-export.csv.gz"),
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/reply")).json(json!({
+                "message_type": "comment",
+                "type": "admin",
+                "admin_id": MAYA,
+                "body": body,
+                "attachment_urls": [file]
+            })),
+            h.client
+                .conversations()
+                .reply(CONV, Reply::admin_comment(MAYA, body).attachment_url(file)),
         )
-        .await
-        .expect("replied");
+        .await;
 
     assert_eq!(c.id, CONV);
     assert_eq!(c.waiting_since, None);
@@ -599,39 +582,26 @@ async fn reply() {
         c.statistics.as_ref().and_then(|s| s.last_admin_reply_at),
         Some(1_719_482_400)
     );
-    h.finish().await;
 }
 
 // operationId: manageConversation
 #[tokio::test]
 async fn manage() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/conversations/{CONV}/parts"),
-        &[],
-        json!({
-            "message_type": "close",
-            "type": "admin",
-            "admin_id": MAYA,
-            "body": "<p>Closing this one, reply any time if it happens again.</p>"
-        }),
-    )
-    .respond_with(ok(fixture("conversations/manageConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
+    let body = "<p>Closing this one, reply any time if it happens again.</p>";
     let c = h
-        .client
-        .conversations()
-        .manage(
-            CONV,
-            ConversationAction::close(MAYA)
-                .body("<p>Closing this one, reply any time if it happens again.</p>"),
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/parts")).json(json!({
+                "message_type": "close",
+                "type": "admin",
+                "admin_id": MAYA,
+                "body": body
+            })),
+            h.client
+                .conversations()
+                .manage(CONV, ConversationAction::close(MAYA).body(body)),
         )
-        .await
-        .expect("closed");
+        .await;
 
     assert_eq!(c.state, Some(ConversationState::Closed));
     assert_eq!(c.open, Some(false));
@@ -641,34 +611,23 @@ async fn manage() {
     let stats = c.statistics.as_ref().expect("statistics");
     assert_eq!(stats.last_close_at, Some(1_719_482_460));
     assert_eq!(stats.time_to_last_close, Some(91_260));
-    h.finish().await;
 }
 
 // operationId: attachContactToConversation
 #[tokio::test]
 async fn attach_contact() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/conversations/{CONV}/customers"),
-        &[],
-        json!({"admin_id": MAYA, "customer": {"email": "priya.nair@example.com"}}),
-    )
-    .respond_with(ok(fixture("conversations/attachContactToConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let now = h
-        .client
-        .conversations()
-        .attach_contact(
-            CONV,
-            MAYA,
-            ContactIdentifier::email("priya.nair@example.com"),
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/customers"))
+                .json(json!({"admin_id": MAYA, "customer": {"email": "priya.nair@example.com"}})),
+            h.client.conversations().attach_contact(
+                CONV,
+                MAYA,
+                ContactIdentifier::email("priya.nair@example.com"),
+            ),
         )
-        .await
-        .expect("attached");
+        .await;
 
     assert_eq!(
         now.contact_ids(),
@@ -679,7 +638,6 @@ async fn attach_contact() {
     };
     assert_eq!(customers[1].role, Some(ContactRole::User));
     assert_eq!(customers[2].role, Some(ContactRole::Lead));
-    h.finish().await;
 }
 
 // operationId: detachContactFromConversation
@@ -687,48 +645,27 @@ async fn attach_contact() {
 async fn detach_contact() {
     let h = Harness::start().await;
     // A DELETE with a JSON body.
-    stub_json(
-        "DELETE",
-        &format!("/conversations/{CONV}/customers/{PRIYA}"),
-        &[],
-        json!({"admin_id": MAYA}),
-    )
-    .respond_with(ok(fixture("conversations/detachContactFromConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let now = h
-        .client
-        .conversations()
-        .detach_contact(CONV, PRIYA, MAYA)
-        .await
-        .expect("detached");
+        .replay(
+            expect(&format!("DELETE /conversations/{CONV}/customers/{PRIYA}"))
+                .json(json!({"admin_id": MAYA})),
+            h.client.conversations().detach_contact(CONV, PRIYA, MAYA),
+        )
+        .await;
 
     assert_eq!(now.contact_ids(), [KENJI, "6621d3b0e5f4a1c2b3d4e655"]);
-    h.finish().await;
 }
 
 // operationId: listHandlingEvents
 #[tokio::test]
 async fn list_handling_events() {
     let h = Harness::start().await;
-    stub(
-        "GET",
-        &format!("/conversations/{CONV}/handling_events"),
-        &[],
-    )
-    .respond_with(ok(fixture("conversations/listHandlingEvents")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let events = h
-        .client
-        .conversations()
-        .list_handling_events(CONV)
-        .await
-        .expect("events");
+        .replay(
+            expect(&format!("GET /conversations/{CONV}/handling_events")),
+            h.client.conversations().list_handling_events(CONV),
+        )
+        .await;
 
     let events: Vec<_> = events.into_iter().collect();
     assert_eq!(events.len(), 3);
@@ -742,31 +679,23 @@ async fn list_handling_events() {
     assert_eq!(events[1].reason, None);
     assert_eq!(events[2].teammate.id, "5281799");
     assert_eq!(events[2].teammate.email, None);
-    h.finish().await;
 }
 
 // operationId: listSideConversations
 #[tokio::test]
 async fn list_side_conversations() {
     let h = Harness::start().await;
-    let at = format!("/conversations/{CONV}/side_conversations");
-    stub("GET", &at, &[("per_page", "2")])
-        .respond_with(ok(fixture("conversations/listSideConversations")))
-        .expect(2)
-        .mount(&h.server)
+    let page = h
+        .replay(
+            expect(&format!("GET /conversations/{CONV}/side_conversations"))
+                .query(&[("per_page", "2")]),
+            h.client
+                .conversations()
+                .list_side_conversations(CONV)
+                .per_page(2),
+        )
         .await;
-    stub("GET", &at, &[("per_page", "2"), ("page", "2")])
-        .respond_with(ok(fixture("conversations/listSideConversations.page2")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-    let conversations = h.client.conversations();
 
-    let page = conversations
-        .list_side_conversations(CONV)
-        .per_page(2)
-        .await
-        .expect("page");
     assert_eq!(page.items.len(), 2);
     let thread = &page.items[0];
     assert_eq!(thread.side_conversation_id.as_deref(), Some("4471"));
@@ -785,8 +714,26 @@ async fn list_side_conversations() {
     assert_eq!(page.page, Some(1));
     assert_eq!(page.total_pages, Some(2));
     assert_eq!(page.next, Some(Cursor::Page(2)));
+}
 
-    let all = conversations
+#[tokio::test]
+async fn list_side_conversations_streams_every_page() {
+    let h = Harness::start().await;
+    let at = format!("/conversations/{CONV}/side_conversations");
+    stub("GET", &at, &[("per_page", "2")])
+        .respond_with(ok(fixture("conversations/listSideConversations")))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+    stub("GET", &at, &[("per_page", "2"), ("page", "2")])
+        .respond_with(ok(fixture("conversations/listSideConversations.page2")))
+        .expect(1)
+        .mount(&h.server)
+        .await;
+
+    let all = h
+        .client
+        .conversations()
         .list_side_conversations(CONV)
         .per_page(2)
         .collect_at_most(10)
@@ -805,27 +752,18 @@ async fn list_side_conversations() {
 #[tokio::test]
 async fn redact() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/conversations/redact",
-        &[],
-        json!({
-            "type": "conversation_part",
-            "conversation_id": CONV,
-            "conversation_part_id": "27561203404"
-        }),
-    )
-    .respond_with(ok(fixture("conversations/redactConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .conversations()
-        .redact(Redaction::part(CONV, "27561203404"))
-        .await
-        .expect("redacted");
+        .replay(
+            expect("POST /conversations/redact").json(json!({
+                "type": "conversation_part",
+                "conversation_id": CONV,
+                "conversation_part_id": "27561203404"
+            })),
+            h.client
+                .conversations()
+                .redact(Redaction::part(CONV, "27561203404")),
+        )
+        .await;
 
     let part = c
         .conversation_parts
@@ -839,7 +777,6 @@ async fn redact() {
         Some("<p><i>This message was redacted</i></p>")
     );
     assert_eq!(c.conversation_parts[1].redacted, Some(false));
-    h.finish().await;
 }
 
 // operationId: mergeConversation
@@ -847,23 +784,13 @@ async fn redact() {
 async fn merge() {
     let h = Harness::start().await;
     // The target conversation id goes out as a JSON integer, as the spec says.
-    stub_json(
-        "POST",
-        "/conversations/215471042190021/merge",
-        &[],
-        json!({"merge_into_conversation_id": 215_471_042_187_655_u64}),
-    )
-    .respond_with(ok(fixture("conversations/mergeConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let primary = h
-        .client
-        .conversations()
-        .merge("215471042190021", CONV)
-        .await
-        .expect("merged");
+        .replay(
+            expect("POST /conversations/215471042190021/merge")
+                .json(json!({"merge_into_conversation_id": 215_471_042_187_655_u64})),
+            h.client.conversations().merge("215471042190021", CONV),
+        )
+        .await;
 
     assert_eq!(primary.id, CONV);
     let linked = primary.linked_objects.as_ref().expect("linked objects");
@@ -871,43 +798,31 @@ async fn merge() {
     assert_eq!(linked.data[1].kind.as_deref(), Some("conversation"));
     assert_eq!(linked.data[1].id.as_deref(), Some("215471042190021"));
     assert_eq!(linked.data[1].category, None);
-    h.finish().await;
 }
 
 // operationId: convertConversationToTicket
 #[tokio::test]
 async fn convert_to_ticket() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/conversations/{CONV}/convert"),
-        &[],
-        json!({
-            "ticket_type_id": "53",
-            "ticket_state_id": "7493",
-            "attributes": {
-                "_default_title_": "CSV export stuck at 95%",
-                "Affected rows": 2_140_000
-            }
-        }),
-    )
-    .respond_with(ok(fixture("conversations/convertConversationToTicket")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let ticket = h
-        .client
-        .conversations()
-        .convert_to_ticket(
-            CONV,
-            ConvertToTicket::new("53")
-                .ticket_state_id("7493")
-                .attribute("_default_title_", "CSV export stuck at 95%")
-                .attribute("Affected rows", 2_140_000),
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/convert")).json(json!({
+                "ticket_type_id": "53",
+                "ticket_state_id": "7493",
+                "attributes": {
+                    "_default_title_": "CSV export stuck at 95%",
+                    "Affected rows": 2_140_000
+                }
+            })),
+            h.client.conversations().convert_to_ticket(
+                CONV,
+                ConvertToTicket::new("53")
+                    .ticket_state_id("7493")
+                    .attribute("_default_title_", "CSV export stuck at 95%")
+                    .attribute("Affected rows", 2_140_000),
+            ),
         )
-        .await
-        .expect("ticket");
+        .await;
 
     assert_eq!(ticket.id, "1294");
     assert_eq!(ticket.ticket_id.as_deref(), Some("88"));
@@ -918,12 +833,35 @@ async fn convert_to_ticket() {
         "CSV export stuck at 95%"
     );
     assert_eq!(ticket.ticket_attributes["Affected rows"], 2_140_000);
-    h.finish().await;
 }
 
 // operationId: listDeletedConversationIds
 #[tokio::test]
 async fn list_deleted() {
+    let h = Harness::start().await;
+    let page = h
+        .replay(
+            expect("GET /conversations/deleted").query(&[("order", "asc"), ("per_page", "2")]),
+            h.client
+                .conversations()
+                .list_deleted()
+                .order(SortOrder::Descending)
+                .order(SortOrder::Ascending)
+                .per_page(2),
+        )
+        .await;
+
+    assert_eq!(page.items.len(), 2);
+    assert_eq!(page.items[0].id, "215471042100123");
+    assert_eq!(page.items[0].metrics_retained, Some(true));
+    assert_eq!(page.items[0].deleted_at, Some(1_719_400_000));
+    assert_eq!(page.items[1].metrics_retained, Some(false));
+    assert_eq!(page.total_count, Some(3));
+    assert_eq!(page.next, Some(Cursor::Page(2)));
+}
+
+#[tokio::test]
+async fn list_deleted_streams_every_page() {
     let h = Harness::start().await;
     stub(
         "GET",
@@ -931,7 +869,7 @@ async fn list_deleted() {
         &[("order", "asc"), ("per_page", "2")],
     )
     .respond_with(ok(fixture("conversations/listDeletedConversationIds")))
-    .expect(2)
+    .expect(1)
     .mount(&h.server)
     .await;
     stub(
@@ -945,24 +883,10 @@ async fn list_deleted() {
     .expect(1)
     .mount(&h.server)
     .await;
-    let conversations = h.client.conversations();
 
-    let page = conversations
-        .list_deleted()
-        .order(SortOrder::Descending)
-        .order(SortOrder::Ascending)
-        .per_page(2)
-        .await
-        .expect("page");
-    assert_eq!(page.items.len(), 2);
-    assert_eq!(page.items[0].id, "215471042100123");
-    assert_eq!(page.items[0].metrics_retained, Some(true));
-    assert_eq!(page.items[0].deleted_at, Some(1_719_400_000));
-    assert_eq!(page.items[1].metrics_retained, Some(false));
-    assert_eq!(page.total_count, Some(3));
-    assert_eq!(page.next, Some(Cursor::Page(2)));
-
-    let ids: Vec<String> = conversations
+    let ids: Vec<String> = h
+        .client
+        .conversations()
         .list_deleted()
         .order(SortOrder::Ascending)
         .per_page(2)
@@ -976,6 +900,153 @@ async fn list_deleted() {
         ["215471042100123", "215471042100098", "215471042100051"]
     );
     h.finish().await;
+}
+
+// ---------------------------------------------------------------------------
+// Shortcuts: the same request as `manage`
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn close() {
+    let h = Harness::start().await;
+    let c = h
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/parts"))
+                .json(json!({"message_type": "close", "type": "admin", "admin_id": MAYA})),
+            h.client.conversations().close(CONV, MAYA),
+        )
+        .await;
+    assert_eq!(c.state, Some(ConversationState::Closed));
+}
+
+#[tokio::test]
+async fn open() {
+    let h = Harness::start().await;
+    let c = h
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/parts"))
+                .json(json!({"message_type": "open", "admin_id": MAYA})),
+            h.client.conversations().open(CONV, MAYA),
+        )
+        .await;
+    assert_eq!(c.id, CONV);
+}
+
+#[tokio::test]
+async fn snooze() {
+    let h = Harness::start().await;
+    let c = h
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/parts")).json(json!({
+                "message_type": "snoozed",
+                "admin_id": MAYA,
+                "snoozed_until": 1_719_561_600
+            })),
+            h.client.conversations().snooze(CONV, MAYA, 1_719_561_600),
+        )
+        .await;
+    assert_eq!(c.id, CONV);
+}
+
+#[tokio::test]
+async fn assign() {
+    let h = Harness::start().await;
+    let c = h
+        .replay(
+            expect(&format!("POST /conversations/{CONV}/parts")).json(json!({
+                "message_type": "assignment",
+                "type": "team",
+                "admin_id": MAYA,
+                "assignee_id": "6011422"
+            })),
+            h.client
+                .conversations()
+                .assign(CONV, MAYA, Assignee::team("6011422")),
+        )
+        .await;
+    assert_eq!(c.id, CONV);
+}
+
+#[tokio::test]
+async fn assign_to_an_admin_or_nobody() {
+    let h = Harness::start().await;
+    let at = format!("/conversations/{CONV}/parts");
+    let bodies = [
+        json!({"message_type": "assignment", "type": "admin", "admin_id": MAYA, "assignee_id": "5281799"}),
+        json!({"message_type": "assignment", "type": "admin", "admin_id": MAYA, "assignee_id": "0"}),
+        json!({"message_type": "assignment", "type": "team", "admin_id": MAYA, "assignee_id": "0"}),
+    ];
+    for body in bodies {
+        stub_json("POST", &at, &[], body)
+            .respond_with(ok(fixture("conversations/manageConversation")))
+            .expect(1)
+            .mount(&h.server)
+            .await;
+    }
+    let c = h.client.conversations();
+    for assignee in [
+        Assignee::admin("5281799"),
+        Assignee::NoAdmin,
+        Assignee::NoTeam,
+    ] {
+        c.assign(CONV, MAYA, assignee).await.expect("assigned");
+    }
+    h.finish().await;
+}
+
+#[test]
+fn shortcuts_build_the_manage_request() {
+    let client = offline_client();
+    let c = client.conversations();
+    let pairs = [
+        (c.close(CONV, MAYA), ConversationAction::close(MAYA)),
+        (c.open(CONV, MAYA), ConversationAction::open(MAYA)),
+        (
+            c.snooze(CONV, MAYA, 1_719_561_600),
+            ConversationAction::snooze(MAYA, 1_719_561_600),
+        ),
+        (
+            c.assign(CONV, MAYA, Assignee::team("6011422")),
+            ConversationAction::assign_to_team(MAYA, "6011422"),
+        ),
+    ];
+    for (shortcut, action) in pairs {
+        let shortcut = shortcut.into_request().expect("valid");
+        let manage = c.manage(CONV, action).into_request().expect("valid");
+        assert_eq!(shortcut.operation(), manage.operation());
+        assert_eq!(
+            shortcut.operation().map(|op| op.id),
+            Some("manageConversation")
+        );
+        assert_eq!(shortcut.path(), manage.path());
+        assert_eq!(shortcut.body(), manage.body());
+        assert_eq!(shortcut.is_idempotent(), manage.is_idempotent());
+    }
+    // The same checks as `manage`.
+    assert_eq!(
+        invalid_field(
+            c.snooze(CONV, MAYA, 1_719_561_600_000)
+                .into_request()
+                .expect_err("ms")
+        ),
+        "snoozed_until"
+    );
+    assert_eq!(
+        invalid_field(c.close("", MAYA).into_request().expect_err("no id")),
+        "conversation_id"
+    );
+    assert_eq!(
+        invalid_field(c.open(CONV, " ").into_request().expect_err("no admin")),
+        "admin_id"
+    );
+    assert_eq!(
+        invalid_field(
+            c.assign(CONV, MAYA, Assignee::admin(""))
+                .into_request()
+                .expect_err("no assignee")
+        ),
+        "assignee_id"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1242,7 +1313,7 @@ async fn reply_with_bad_input_is_refused_before_sending() {
                 .await
                 .expect_err("admin reply to last")
         ),
-        "id"
+        "conversation_id"
     );
     assert_eq!(
         invalid_field(
@@ -1299,7 +1370,7 @@ async fn reply_with_bad_input_is_refused_before_sending() {
                 .await
                 .expect_err("no id")
         ),
-        "id"
+        "conversation_id"
     );
     h.assert_no_requests().await;
     h.finish().await;
@@ -1413,6 +1484,26 @@ async fn merge_convert_and_update_with_bad_input_are_refused_before_sending() {
         ),
         "custom_attributes"
     );
+    // Attributes as a `json!` object are fine; anything else is refused.
+    assert!(
+        c.update(
+            CONV,
+            UpdateConversation::new().custom_attributes(json!({"Rows": 2}))
+        )
+        .into_request()
+        .is_ok()
+    );
+    assert_eq!(
+        invalid_field(
+            c.update(
+                CONV,
+                UpdateConversation::new().custom_attributes(json!(["Rows"]))
+            )
+            .await
+            .expect_err("not an object")
+        ),
+        "custom_attributes"
+    );
     h.assert_no_requests().await;
     h.finish().await;
 }
@@ -1421,23 +1512,29 @@ async fn merge_convert_and_update_with_bad_input_are_refused_before_sending() {
 async fn empty_ids_and_bad_page_sizes_are_refused_before_sending() {
     let h = Harness::start().await;
     let c = h.client.conversations();
-    assert_eq!(invalid_field(c.get("").await.expect_err("get")), "id");
+    assert_eq!(
+        invalid_field(c.get("").await.expect_err("get")),
+        "conversation_id"
+    );
     assert_eq!(
         invalid_field(
             c.update(" ", UpdateConversation::new())
                 .await
                 .expect_err("update")
         ),
-        "id"
+        "conversation_id"
     );
-    assert_eq!(invalid_field(c.delete("").await.expect_err("delete")), "id");
+    assert_eq!(
+        invalid_field(c.delete("").await.expect_err("delete")),
+        "conversation_id"
+    );
     assert_eq!(
         invalid_field(
             c.manage("", ConversationAction::open(MAYA))
                 .await
                 .expect_err("manage")
         ),
-        "id"
+        "conversation_id"
     );
     assert_eq!(
         invalid_field(
@@ -1751,9 +1848,8 @@ fn sdk_requests_match_the_spec_operations() {
     ]))
     .include_monitors();
     let requests = [
-        built_named("listConversations", c.list().per_page(20).into_request()),
-        built_named(
-            "createConversation",
+        built(c.list().per_page(20).into_request()),
+        built(
             c.create(
                 CreateConversation::from_user(KENJI, "Hello")
                     .subject("Hi")
@@ -1763,15 +1859,13 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built_named(
-            "retrieveConversation",
+        built(
             c.get(CONV)
                 .display_as_plaintext()
                 .include_translations()
                 .into_request(),
         ),
-        built_named(
-            "updateConversation",
+        built(
             c.update(
                 CONV,
                 UpdateConversation::new()
@@ -1782,16 +1876,9 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built_named(
-            "deleteConversation",
-            c.delete(CONV).retain_metrics(true).into_request(),
-        ),
-        built_named(
-            "searchConversations",
-            c.search(search).per_page(5).into_request(),
-        ),
-        built_named(
-            "replyConversation",
+        built(c.delete(CONV).retain_metrics(true).into_request()),
+        built(c.search(search).per_page(5).into_request()),
+        built(
             c.reply(
                 CONV,
                 Reply::admin_comment(MAYA, "Hi")
@@ -1801,29 +1888,25 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built_named(
-            "replyConversation",
+        built(
             c.reply(CONV, Reply::admin_note(MAYA, "note"))
                 .into_request(),
         ),
-        built_named(
-            "replyConversation",
+        built(
             c.reply(
                 LAST,
                 Reply::contact_comment(ContactIdentifier::id(KENJI), "Thanks"),
             )
             .into_request(),
         ),
-        built_named(
-            "replyConversation",
+        built(
             c.reply(
                 CONV,
                 Reply::contact_comment(ContactIdentifier::external_id("cus_1187"), "Thanks"),
             )
             .into_request(),
         ),
-        built_named(
-            "replyConversation",
+        built(
             c.reply(
                 CONV,
                 Reply::contact_comment(
@@ -1833,59 +1916,39 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built_named(
-            "manageConversation",
+        built(
             c.manage(CONV, ConversationAction::close(MAYA).body("Bye"))
                 .into_request(),
         ),
-        built_named(
-            "manageConversation",
+        built(
             c.manage(CONV, ConversationAction::open(MAYA))
                 .into_request(),
         ),
-        built_named(
-            "manageConversation",
+        built(
             c.manage(CONV, ConversationAction::snooze(MAYA, 1_719_561_600))
                 .into_request(),
         ),
-        built_named(
-            "manageConversation",
+        built(
             c.manage(CONV, ConversationAction::assign_to_team(MAYA, "6011422"))
                 .into_request(),
         ),
-        built_named(
-            "attachContactToConversation",
+        built(
             c.attach_contact(CONV, MAYA, ContactIdentifier::external_id("cus_1203"))
                 .into_request(),
         ),
-        built_named(
-            "detachContactFromConversation",
-            c.detach_contact(CONV, PRIYA, MAYA).into_request(),
-        ),
-        built_named(
-            "listHandlingEvents",
-            c.list_handling_events(CONV).into_request(),
-        ),
-        built_named(
-            "listSideConversations",
-            c.list_side_conversations(CONV).per_page(50).into_request(),
-        ),
-        built_named(
-            "redactConversation",
+        built(c.detach_contact(CONV, PRIYA, MAYA).into_request()),
+        built(c.list_handling_events(CONV).into_request()),
+        built(c.list_side_conversations(CONV).per_page(50).into_request()),
+        built(
             c.redact(Redaction::part(CONV, "27561203404"))
                 .into_request(),
         ),
-        built_named(
-            "redactConversation",
+        built(
             c.redact(Redaction::source(CONV, "2218745123"))
                 .into_request(),
         ),
-        built_named(
-            "mergeConversation",
-            c.merge("215471042190021", CONV).into_request(),
-        ),
-        built_named(
-            "convertConversationToTicket",
+        built(c.merge("215471042190021", CONV).into_request()),
+        built(
             c.convert_to_ticket(
                 CONV,
                 ConvertToTicket::new("53")
@@ -1895,8 +1958,7 @@ fn sdk_requests_match_the_spec_operations() {
             )
             .into_request(),
         ),
-        built_named(
-            "listDeletedConversationIds",
+        built(
             c.list_deleted()
                 .order(SortOrder::Descending)
                 .per_page(60)
@@ -1917,6 +1979,32 @@ fn sdk_requests_match_the_spec_operations() {
         problems.len(),
         problems.join("\n  ")
     );
+}
+
+/// One row per operation of the Conversations section of
+/// `openapi/coverage.yaml`, with the same Rust method.
+#[test]
+fn rows_match_the_coverage_manifest() {
+    let manifest = std::fs::read_to_string(support::manifest_dir().join("openapi/coverage.yaml"))
+        .expect("openapi/coverage.yaml");
+    let mut listed: Vec<(String, String)> = manifest
+        .lines()
+        .skip_while(|l| *l != "Conversations:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            let (id, call) = l.trim().split_once(": ").expect("`id: call`");
+            (id.to_owned(), call.to_owned())
+        })
+        .collect();
+    let mut rows: Vec<(String, String)> = intercom_api::conversations::ops::ALL
+        .iter()
+        .map(|op| (op.id.to_owned(), op.rust_call()))
+        .collect();
+    listed.sort();
+    rows.sort();
+    assert_eq!(rows.len(), 16);
+    assert_eq!(rows, listed);
 }
 
 fn idempotent<T>(r: Result<Request<T>, Error>) -> bool {

@@ -9,10 +9,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use intercom_api::contacts::Contact;
+use intercom_api::conversations::Conversation;
 use intercom_api::health::{
     Band, Bands, Curve, Factor, HealthConfig, HealthScorer, HealthTracker, Rating, Signals, Weights,
 };
-use intercom_api::resources::conversations::Conversation;
 use intercom_api::webhooks::{self, Notification};
 use intercom_api::{Clock, Error, Sleep};
 use proptest::prelude::*;

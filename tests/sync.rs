@@ -12,8 +12,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use futures::{StreamExt, TryStreamExt};
 use intercom_api::companies::CreateOrUpdateCompany;
 use intercom_api::contacts::CreateContact;
+use intercom_api::conversations::ConversationState;
 use intercom_api::mock::{FakeIntercom, Fault, WorkspaceSeed};
-use intercom_api::resources::conversations::ConversationState;
 use intercom_api::search::field;
 use intercom_api::sync::{
     Change, Checkpoint, CompanyRule, ContactRule, CustomerRecord, IdentityResolver, Resolution,

@@ -24,6 +24,8 @@
 //! - `= builder`: an ordinary function `fn(Request<T>, args…) ->
 //!   Result<Request<T>, Error>` that validates the arguments and sets the
 //!   body. Without one, a single argument is sent as the JSON body.
+//!   `= builder(id, …)` also passes those path ids first, for a check that
+//!   needs them (`fn(Request<T>, id: &str, args…)`).
 //! - `[Option, …]`: the [`options`](crate::options) the operation accepts.
 //!
 //! For each row the macro writes the method (its docs start with
@@ -49,7 +51,7 @@ macro_rules! endpoints {
 
     // --- internal: the method on the handle.
     (@method [[$($doc:tt)*] $op:literal $method:ident $path:literal $name:ident
-              $kind:ident $out:ty [$($paging:ident)?] [$($build:ident)?]]
+              $kind:ident $out:ty [$($paging:ident)?] [$($build:tt)*]]
              [$($id:ident)*] [$($arg:ident : $argty:ty),*]) => {
         #[doc = concat!("`", stringify!($method), " ", $path, "`:")]
         $($doc)*
@@ -66,7 +68,7 @@ macro_rules! endpoints {
                 &[$((stringify!($id), $id)),*],
             )
             .and_then(|request| {
-                $crate::resources::endpoints::endpoints!(@body request [$($build)?] [$($arg)*])
+                $crate::resources::endpoints::endpoints!(@body request [$($build)*] [$($arg)*])
             });
             $crate::resources::endpoints::endpoints!(@new $kind self.client, request $(, $paging)?)
         }
@@ -80,6 +82,9 @@ macro_rules! endpoints {
     (@body $req:ident [] []) => { Ok($req) };
     (@body $req:ident [] [$arg:ident]) => { $req.json(&$arg) };
     (@body $req:ident [$build:ident] [$($arg:ident)*]) => { $build($req, $($arg),*) };
+    (@body $req:ident [$build:ident ($($bid:ident),*)] [$($arg:ident)*]) => {
+        $build($req, $($bid,)* $($arg),*)
+    };
 
     // --- internal: the compile-time check that ids match the path.
     (@check [$op:literal $path:literal] [$($id:ident)*] [$($arg:ident : $argty:ty),*]) => {
@@ -104,7 +109,7 @@ macro_rules! endpoints {
             $(#[$doc:meta])*
             $op:literal $method:ident $(($retry:ident))? $path:literal
             fn $name:ident ( $($sig:tt)* ) -> $kind:ident < $out:ty > $(paged $paging:ident)?
-            $(= $build:ident)?
+            $(= $build:ident $(( $($bid:ident),* ))?)?
             $([ $($opt:path),* ])?
             ;
         )*
@@ -120,22 +125,24 @@ macro_rules! endpoints {
                 $Handle { client }
             }
 
-            /// The executor this handle runs on.
-            #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+            /// The executor this handle runs on (for the blocking facade of
+            /// hand-written methods; a family without any does not use it).
+            #[allow(dead_code)]
             pub(crate) fn executor(&self) -> &'c C {
                 self.client
             }
 
             $(
                 $crate::resources::endpoints::endpoints!(@split method
-                    [[$(#[$doc])*] $op $method $path $name $kind $out [$($paging)?] [$($build)?]]
+                    [[$(#[$doc])*] $op $method $path $name $kind $out [$($paging)?]
+                     [$($build $(($($bid),*))?)?]]
                     ($($sig)*));
             )*
         }
 
         /// The operations of this family: one marker type each, naming the
         /// operation in the type of its [`Call`](crate::Call) or
-        /// [`ListCall`](crate::ListCall), and [`ALL`](self::ALL), their table.
+        /// [`ListCall`](crate::ListCall), and [`ALL`](ops::ALL), their table.
         pub mod ops {
             $(
                 #[doc = concat!(

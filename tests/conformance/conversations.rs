@@ -1,6 +1,6 @@
 //! Conversations (16 operations).
 
-use intercom_api::resources::conversations::{
+use intercom_api::conversations::{
     ContactIdentifier, ConversationAction, ConversationSearch, ConvertToTicket, CreateConversation,
     LAST, Redaction, Reply, UpdateConversation,
 };
