@@ -81,5 +81,12 @@ pub(crate) use resource_handles;
 /// assert_eq!(get.rust_call(), "contacts().get");
 /// ```
 pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
-    [contacts::ops::ALL].into_iter().flatten()
+    [
+        contacts::ops::ALL,
+        data_events::ops::ALL,
+        articles::ops::ALL,
+        help_center::ops::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
