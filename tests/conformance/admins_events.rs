@@ -1,7 +1,7 @@
 //! Admins (7 operations) and Data Events (3 operations).
 
 use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
-use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
+use intercom_api::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
 
 use crate::{conforms, prism, still_a_known_defect};
 

@@ -30,6 +30,15 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Only the version endpoints take a `locale`; on any other article call it
+//! does not compile:
+//!
+//! ```compile_fail
+//! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
+//! client.articles().get("6871119").locale("fr").await?;
+//! # Ok(()) }
+//! ```
+//!
 //! The module holds the family's [rows](rows.rs) (one per endpoint), its
 //! models and its request bodies.
 

@@ -70,7 +70,8 @@ endpoints! {
     /// ```no_run
     /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
     /// let article = client.articles().get("6871119").await?;
-    /// println!("{:?} {:?}", article.title, article.statistics.and_then(|s| s.views));
+    /// let views = article.statistics.as_ref().and_then(|s| s.views);
+    /// println!("{:?} {views:?}", article.title);
     /// # Ok(()) }
     /// ```
     ///
