@@ -105,7 +105,8 @@ pub(crate) enum Scheme {
     NextUrl,
 }
 
-/// An endpoint's paging scheme, the JSON key holding its items, and the
+/// An endpoint's paging scheme, the JSON key holding its items (a dotted
+/// path such as `data.articles` for a list nested in an object), and the
 /// largest page it serves.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Paging {
@@ -322,7 +323,8 @@ enum NextLink {
     },
 }
 
-/// Decodes a list body in one pass, taking the items from `items_key`.
+/// Decodes a list body in one pass, taking the items from `items_key`
+/// (followed through nested objects when dotted).
 pub(crate) struct PageSeed<T> {
     items_key: &'static str,
     _t: PhantomData<fn() -> T>,
@@ -370,9 +372,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageSeed<T> {
             next_cursor: None,
             has_more: None,
         };
+        let (head, rest) = split_key(self.items_key);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == self.items_key {
-                page.items = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default();
+            if key == head {
+                page.items = map.next_value_seed(ItemsAt::<T>::new(rest))?;
                 continue;
             }
             match key.as_ref() {
@@ -387,6 +390,75 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageSeed<T> {
             }
         }
         Ok(page)
+    }
+}
+
+/// `"data.articles"` → (`"data"`, `Some("articles")`); `"data"` → (`"data"`, `None`).
+fn split_key(path: &'static str) -> (&'static str, Option<&'static str>) {
+    match path.split_once('.') {
+        Some((head, rest)) => (head, Some(rest)),
+        None => (path, None),
+    }
+}
+
+/// The items under the rest of a dotted `items_key` (`articles` of
+/// `data.articles`), decoded as they stream by: every other key is skipped
+/// without being kept, and `null` at any level is an empty list.
+struct ItemsAt<T> {
+    path: Option<&'static str>,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T> ItemsAt<T> {
+    fn new(path: Option<&'static str>) -> Self {
+        ItemsAt {
+            path,
+            _t: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ItemsAt<T> {
+    type Value = Vec<T>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        match self.path {
+            None => Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default()),
+            Some(_) => d.deserialize_option(self),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsAt<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with `{}`", self.path.unwrap_or_default())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+        let (head, rest) = split_key(self.path.unwrap_or_default());
+        let mut items = Vec::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == head {
+                items = map.next_value_seed(ItemsAt::<T>::new(rest))?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(items)
     }
 }
 
@@ -832,6 +904,26 @@ mod tests {
         assert_eq!(page.total_count, Some(7));
         let page = decode_page(p, r#"{"companies":null}"#);
         assert!(page.items.is_empty());
+    }
+
+    #[test]
+    fn a_dotted_items_key_names_a_nested_list() {
+        let p = Paging::new(Scheme::PageNumber, "data.articles");
+        let page = decode_page(
+            p,
+            r#"{"type":"list","total_count":3,"data":{"highlights":[{"x":1}],"articles":[{"id":"1"},{"id":"2"}]},"pages":{"page":1,"total_pages":2}}"#,
+        );
+        assert_eq!(page.items.len(), 2);
+        assert_eq!(page.items[1]["id"], "2");
+        assert_eq!(page.total_count, Some(3));
+        assert_eq!(page.next, Some(Cursor::Page(2)));
+        for empty in [
+            r#"{"data":null}"#,
+            r#"{"data":{"articles":null}}"#,
+            r#"{"data":{}}"#,
+        ] {
+            assert!(decode_page(p, empty).items.is_empty(), "{empty}");
+        }
     }
 
     #[test]

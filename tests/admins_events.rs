@@ -688,13 +688,14 @@ mod admins {
 
 mod data_events {
     use futures::TryStreamExt;
-    use intercom_api::resources::data_events::{
+    use intercom_api::data_events::{
         CreateDataEvent, CreateEventSummary, EventUser, MAX_METADATA_KEYS,
     };
     use intercom_api::{Cursor, Error, ErrorCode};
     use serde_json::{Value, json};
     use wiremock::ResponseTemplate;
 
+    use super::support::replay::expect;
     use super::support::{Harness, error_response, fixture, invalid_field, ok, stub, stub_json};
 
     const USER: &str = "user-42";
@@ -713,49 +714,6 @@ mod data_events {
     #[tokio::test]
     async fn submit() {
         let h = Harness::start().await;
-        stub_json(
-            "POST",
-            "/events",
-            &[],
-            json!({
-                "event_name": "placed-order",
-                "created_at": AT,
-                "user_id": USER,
-                "metadata": {
-                    "order_number": "3434-3434",
-                    "items": 3,
-                    "shipped_date": 1_717_488_000,
-                    "invoice": {"url": "https://example.com/invoices/3434", "value": "Invoice 3434"},
-                    "price": {"amount": 34_999, "currency": "eur"}
-                }
-            }),
-        )
-        .respond_with(ResponseTemplate::new(202))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-        stub_json(
-            "POST",
-            "/events",
-            &[],
-            json!({"event_name": "invited-friend", "created_at": AT, "id": INTERCOM_ID}),
-        )
-        .respond_with(ResponseTemplate::new(202))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-        stub_json(
-            "POST",
-            "/events",
-            &[],
-            json!({"event_name": "invited-friend", "created_at": AT, "email": "ada@example.com"}),
-        )
-        .respond_with(ResponseTemplate::new(202))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-        let events = h.client.data_events();
-
         let order = CreateDataEvent::new("placed-order", AT, EventUser::user_id(USER))
             .metadata("order_number", "3434-3434")
             .metadata("items", 3)
@@ -766,25 +724,118 @@ mod data_events {
                 "Invoice 3434",
             )
             .monetary_amount("price", 34_999, "eur");
-        let accepted: () = events.submit(order).await.expect("202");
+        let body = json!({
+            "event_name": "placed-order",
+            "created_at": AT,
+            "user_id": USER,
+            "metadata": {
+                "order_number": "3434-3434",
+                "items": 3,
+                "shipped_date": 1_717_488_000,
+                "invoice": {"url": "https://example.com/invoices/3434", "value": "Invoice 3434"},
+                "price": {"amount": 34_999, "currency": "eur"}
+            }
+        });
+        let accepted: () = h
+            .replay(
+                expect("POST /events")
+                    .json(body)
+                    .answer(ResponseTemplate::new(202)),
+                h.client.data_events().submit(order),
+            )
+            .await;
         assert_eq!(accepted, ());
-        // An Intercom id goes out as `id`, an email as `email`.
-        events
-            .submit(CreateDataEvent::new(
-                "invited-friend",
-                AT,
-                EventUser::intercom_id(INTERCOM_ID),
-            ))
-            .await
-            .expect("202");
-        events
-            .submit(CreateDataEvent::new(
-                "invited-friend",
-                AT,
+    }
+
+    /// An Intercom id goes out as `id`, an email as `email`.
+    #[tokio::test]
+    async fn submit_names_the_user_as_the_endpoint_does() {
+        let h = Harness::start().await;
+        for (user, key, value) in [
+            (EventUser::intercom_id(INTERCOM_ID), "id", INTERCOM_ID),
+            (
                 EventUser::email("ada@example.com"),
-            ))
+                "email",
+                "ada@example.com",
+            ),
+        ] {
+            let body = json!({"event_name": "invited-friend", "created_at": AT, key: value});
+            h.replay(
+                expect("POST /events")
+                    .json(body)
+                    .answer(ResponseTemplate::new(202)),
+                h.client
+                    .data_events()
+                    .submit(CreateDataEvent::new("invited-friend", AT, user)),
+            )
+            .await;
+        }
+    }
+
+    /// A client that retries at once, without sleeping.
+    fn retrying_client(server: &wiremock::MockServer) -> intercom_api::Client {
+        use std::time::Duration;
+        intercom_api::Client::builder()
+            .token("test-token")
+            .base_url(server.uri())
+            .retry(
+                intercom_api::RetryPolicy::default()
+                    .max_retries(2)
+                    .base_delay(Duration::ZERO)
+                    .max_delay(Duration::ZERO)
+                    .jitter(|_| Duration::ZERO),
+            )
+            .build()
+            .expect("client builds")
+    }
+
+    /// An event naming its user by `user_id` is safe to repeat (Intercom
+    /// de-duplicates it), so a `503` is retried, as `bulk().track_events` does.
+    #[tokio::test]
+    async fn submit_by_user_id_is_retried_after_a_503() {
+        let h = Harness::start().await;
+        let body = json!({"event_name": "placed-order", "created_at": AT, "user_id": USER});
+        stub_json("POST", "/events", &[], body.clone())
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .expect(1)
+            .with_priority(1)
+            .mount(&h.server)
+            .await;
+        stub_json("POST", "/events", &[], body)
+            .respond_with(ResponseTemplate::new(202))
+            .expect(1)
+            .mount(&h.server)
+            .await;
+        let event = CreateDataEvent::new("placed-order", AT, EventUser::user_id(USER));
+        let client = retrying_client(&h.server);
+        client
+            .data_events()
+            .submit(event)
             .await
-            .expect("202");
+            .expect("retried, then accepted");
+        h.finish().await;
+    }
+
+    /// By email (or Intercom id) a repeat could record the event twice: a
+    /// `503` is returned, not retried.
+    #[tokio::test]
+    async fn submit_by_email_is_not_retried() {
+        let h = Harness::start().await;
+        let body =
+            json!({"event_name": "placed-order", "created_at": AT, "email": "ada@example.com"});
+        stub_json("POST", "/events", &[], body)
+            .respond_with(ResponseTemplate::new(503))
+            .expect(1)
+            .mount(&h.server)
+            .await;
+        let event = CreateDataEvent::new("placed-order", AT, EventUser::email("ada@example.com"));
+        let err = retrying_client(&h.server)
+            .data_events()
+            .submit(event)
+            .await
+            .expect_err("503");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
         h.finish().await;
     }
 
@@ -865,37 +916,28 @@ mod data_events {
     #[tokio::test]
     async fn submit_summaries() {
         let h = Harness::start().await;
-        stub_json(
-            "POST",
-            "/events/summaries",
-            &[],
-            json!({
-                "user_id": USER,
-                "event_summaries": {
-                    "event_name": "placed-order",
-                    "count": 12,
-                    "first": 1_690_017_160,
-                    "last": 1_717_401_600
-                }
-            }),
-        )
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
         let summary = CreateEventSummary::new(USER, "placed-order")
             .count(12)
             .first(1_690_017_160)
             .last(1_717_401_600);
+        let body = json!({
+            "user_id": USER,
+            "event_summaries": {
+                "event_name": "placed-order",
+                "count": 12,
+                "first": 1_690_017_160,
+                "last": 1_717_401_600
+            }
+        });
         let done: () = h
-            .client
-            .data_events()
-            .submit_summaries(summary)
-            .await
-            .expect("200");
+            .replay(
+                expect("POST /events/summaries")
+                    .json(body)
+                    .answer(ResponseTemplate::new(200)),
+                h.client.data_events().submit_summaries(summary),
+            )
+            .await;
         assert_eq!(done, ());
-        h.finish().await;
     }
 
     /// `summary=true` on `GET /events` (lisDataEvents): the answer the spec
@@ -903,27 +945,19 @@ mod data_events {
     #[tokio::test]
     async fn summary() {
         let h = Harness::start().await;
-        stub(
-            "GET",
-            "/events",
-            &[
-                ("type", "user"),
-                ("email", "ada@example.com"),
-                ("summary", "true"),
-            ],
-        )
-        .respond_with(ok(fixture("data_events/lisDataEvents")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
+        let query = [
+            ("type", "user"),
+            ("email", "ada@example.com"),
+            ("summary", "true"),
+        ];
         let s = h
-            .client
-            .data_events()
-            .summary(EventUser::email("ada@example.com"))
-            .await
-            .expect("summary");
-
+            .replay(
+                expect("GET /events").query(&query),
+                h.client
+                    .data_events()
+                    .summary(EventUser::email("ada@example.com")),
+            )
+            .await;
         assert_eq!(s.email.as_deref(), Some("ada@example.com"));
         assert_eq!(s.intercom_user_id.as_deref(), Some(INTERCOM_ID));
         assert_eq!(s.user_id.as_deref(), Some(USER));
@@ -939,7 +973,6 @@ mod data_events {
         );
         assert_eq!(s.events[1].description, None);
         assert_eq!(s.events[2].count, Some(1));
-        h.finish().await;
     }
 
     /// Listing by Intercom id uses `intercom_user_id` (the only way to list
@@ -1183,8 +1216,8 @@ mod data_events {
 #[test]
 fn requests_match_the_2_16_operations() {
     use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
-    use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
-    use support::requests::{built_named, check_requests, offline_client, uncovered};
+    use intercom_api::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
+    use support::requests::{built, built_named, check_requests, offline_client, uncovered};
 
     let Some(spec) = support::spec::load() else {
         return;
@@ -1222,23 +1255,15 @@ fn requests_match_the_2_16_operations() {
             "listActivityLogEventTypes",
             a.list_activity_log_event_types().into_request(),
         ),
-        built_named(
-            "createDataEvent",
+        built(
             e.submit(
                 CreateDataEvent::new("placed-order", 1, EventUser::email("a@example.com"))
                     .metadata("order_number", "1"),
-            )
-            .into_request(),
+            ),
         ),
-        built_named(
-            "lisDataEvents",
-            e.list(EventUser::user_id("u")).into_request(),
-        ),
-        built_named(
-            "dataEventSummaries",
-            e.submit_summaries(CreateEventSummary::new("u", "x").count(1).first(1).last(2))
-                .into_request(),
-        ),
+        built(e.list(EventUser::user_id("u")).into_request()),
+        built(e.summary(EventUser::user_id("u"))),
+        built(e.submit_summaries(CreateEventSummary::new("u", "x").count(1).first(1).last(2))),
     ];
     let problems = check_requests(spec, &requests);
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -1,5 +1,7 @@
 //! Validators and helpers that several families share.
 
+use serde::{Serialize, Serializer};
+
 use crate::error::Error;
 
 /// `s`, cut to `max` characters with an ellipsis, for naming a field in an
@@ -18,7 +20,7 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
 /// # Errors
 /// [`Error::InvalidInput`] naming `field` when `value` is empty or not a
 /// non-negative integer that fits in 64 bits.
-pub(crate) fn require_numeric(field: &'static str, value: &str) -> Result<(), Error> {
+pub(crate) fn require_numeric(field: impl Into<String>, value: &str) -> Result<(), Error> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
@@ -60,6 +62,34 @@ macro_rules! shared_methods {
     };
 }
 pub(crate) use shared_methods;
+
+/// Serialize a numeric id string (checked with [`require_numeric`]) as a
+/// JSON integer.
+pub(crate) fn as_integer<S: Serializer>(value: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => v
+            .parse::<u64>()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+/// [`as_integer`] for a list of ids.
+pub(crate) fn as_integers<S: Serializer>(
+    value: &Option<Vec<String>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(ids) => ids
+            .iter()
+            .map(|v| v.parse::<u64>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s),
+        None => s.serialize_none(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

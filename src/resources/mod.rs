@@ -81,7 +81,13 @@ pub(crate) use resource_handles;
 /// assert_eq!(get.rust_call(), "contacts().get");
 /// ```
 pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
-    [contacts::ops::ALL, conversations::ops::ALL]
-        .into_iter()
-        .flatten()
+    [
+        contacts::ops::ALL,
+        conversations::ops::ALL,
+        data_events::ops::ALL,
+        articles::ops::ALL,
+        help_center::ops::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }

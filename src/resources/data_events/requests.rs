@@ -1,35 +1,10 @@
-//! Data events: things your users did, recorded against contacts.
-//!
-//! Every operation of the Data Events family in Intercom API 2.16, on
-//! [`DataEvents`]. An event names its contact in exactly one way, an
-//! [`EventUser`]; its metadata is checked against what Intercom documents
-//! before anything is sent (see [`validate_metadata`]).
-//!
-//! ```no_run
-//! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-//! use futures::TryStreamExt;
-//! use intercom_api::resources::data_events::{CreateDataEvent, EventUser};
-//!
-//! let order = CreateDataEvent::new("placed-order", 1_717_200_000, EventUser::user_id("user-42"))
-//!     .metadata("order_number", "3434-3434")
-//!     .monetary_amount("price", 2_999, "eur");
-//! client.data_events().submit(order).await?;
-//!
-//! let mut events = std::pin::pin!(client.data_events().list(EventUser::user_id("user-42")).items());
-//! while let Some(event) = events.try_next().await? {
-//!     println!("{} at {}", event.event_name, event.created_at);
-//! }
-//! # Ok(()) }
-//! ```
+//! The data event request bodies, the metadata checks and the row builders.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::call::Call;
 use crate::error::Error;
-use crate::models::{null_as_default, opt_string_or_number};
-use crate::pagination::{ListCall, Paging, Scheme};
+use crate::resources::common::{require_non_empty, truncate};
 use crate::transport::Request;
-use crate::transport::request::require_id;
 
 /// Metadata of an event: key → value. See [`validate_metadata`] for the
 /// values Intercom accepts.
@@ -83,7 +58,7 @@ impl EventUser {
     }
 
     /// The field name and value for `POST /events` (`user_id`, `id`, `email`).
-    fn for_submit(&self) -> (&'static str, &str) {
+    pub(super) fn for_submit(&self) -> (&'static str, &str) {
         match self {
             EventUser::UserId(v) => ("user_id", v),
             EventUser::IntercomId(v) => ("id", v),
@@ -93,78 +68,13 @@ impl EventUser {
 
     /// The query parameter for `GET /events` (`user_id`,
     /// `intercom_user_id`, `email`).
-    fn for_list(&self) -> (&'static str, &str) {
+    pub(super) fn for_list(&self) -> (&'static str, &str) {
         match self {
             EventUser::UserId(v) => ("user_id", v),
             EventUser::IntercomId(v) => ("intercom_user_id", v),
             EventUser::Email(v) => ("email", v),
         }
     }
-}
-
-/// An event as Intercom lists it.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct DataEvent {
-    /// The event name, e.g. `placed-order`.
-    pub event_name: String,
-    /// When it happened (unix seconds).
-    pub created_at: i64,
-    /// Your id for the user.
-    #[serde(default)]
-    pub user_id: Option<String>,
-    /// The contact's id.
-    #[serde(default, deserialize_with = "opt_string_or_number")]
-    pub id: Option<String>,
-    /// Intercom's id for the user.
-    #[serde(default)]
-    pub intercom_user_id: Option<String>,
-    /// The user's email address.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// The metadata sent with the event.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: EventMetadata,
-}
-
-/// How often a user did each event (`GET /events?summary=true`).
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct DataEventSummary {
-    /// The user's email address.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// Intercom's id for the user.
-    #[serde(default)]
-    pub intercom_user_id: Option<String>,
-    /// Your id for the user.
-    #[serde(default)]
-    pub user_id: Option<String>,
-    /// One entry per event name.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub events: Vec<DataEventSummaryItem>,
-}
-
-/// The count and first/last times of one event name for one user.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct DataEventSummaryItem {
-    /// The event name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// The first time it happened, as Intercom formats it (an ISO 8601
-    /// date-time, e.g. `2024-06-01T10:05:15.000Z`).
-    #[serde(default)]
-    pub first: Option<String>,
-    /// The last time it happened, formatted like `first`.
-    #[serde(default)]
-    pub last: Option<String>,
-    /// How many times it happened.
-    #[serde(default)]
-    pub count: Option<u64>,
-    /// The event's description, if one was set in Intercom.
-    #[serde(default)]
-    pub description: Option<String>,
 }
 
 /// The body of `POST /events`: an event name, when it happened, who did it,
@@ -185,6 +95,9 @@ impl CreateDataEvent {
 
     /// `true` when sending the event twice records it once: Intercom
     /// de-duplicates events on your `user_id`, the name and `created_at`.
+    /// [`submit`](super::DataEvents::submit) and
+    /// [`bulk().track_events`](crate::bulk::Bulk::track_events) retry such an
+    /// event after a 5xx or a timeout, and only such an event.
     pub fn is_idempotent(&self) -> bool {
         matches!(self.user, EventUser::UserId(_))
     }
@@ -237,9 +150,9 @@ impl CreateDataEvent {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        require_id("event_name", &self.event_name)?;
+        require_non_empty("event_name", &self.event_name)?;
         let (field, value) = self.user.for_submit();
-        require_id(field, value)?;
+        require_non_empty(field, value)?;
         validate_metadata(&self.metadata)
     }
 }
@@ -360,14 +273,6 @@ fn check_metadata_value(key: &str, value: &serde_json::Value) -> Result<(), Stri
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        format!("{}…", s.chars().take(max).collect::<String>())
-    }
-}
-
 /// The body of `POST /events/summaries`: how many times a user did an event,
 /// and when first and last.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -380,7 +285,7 @@ pub struct CreateEventSummary {
 struct EventSummaryFields {
     event_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    count: Option<u64>,
+    count: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     first: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -402,7 +307,7 @@ impl CreateEventSummary {
     }
 
     /// How many times the event happened.
-    pub fn count(mut self, count: u64) -> Self {
+    pub fn count(mut self, count: i64) -> Self {
         self.event_summaries.count = Some(count);
         self
     }
@@ -420,9 +325,15 @@ impl CreateEventSummary {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        require_id("user_id", &self.user_id)?;
+        require_non_empty("user_id", &self.user_id)?;
         let s = &self.event_summaries;
-        require_id("event_summaries.event_name", &s.event_name)?;
+        require_non_empty("event_summaries.event_name", &s.event_name)?;
+        if let Some(count) = s.count.filter(|c| *c < 0) {
+            return Err(Error::invalid(
+                "event_summaries.count",
+                format!("{count} is not a count"),
+            ));
+        }
         if let (Some(first), Some(last)) = (s.first, s.last) {
             if last < first {
                 return Err(Error::invalid(
@@ -435,133 +346,26 @@ impl CreateEventSummary {
     }
 }
 
-// `GET /events` pages by following `pages.next`, a full URL (with `before=`).
-// The 2.16 spec declares the answer as `data_event_summary`, but a listing
-// answers `event.list` (the spec's `data_event_list`): items under `events`.
-const LIST: Paging = Paging::new(Scheme::NextUrl, "events");
-
-/// The data events endpoints. Get one from [`Client::data_events`](crate::Client::data_events).
-#[derive(Debug)]
-pub struct DataEvents<'c, C> {
-    client: &'c C,
+/// The event as the body, retried like a `GET` when it names its user by
+/// `user_id` (see [`CreateDataEvent::is_idempotent`]).
+pub(super) fn submit_body<T>(req: Request<T>, event: CreateDataEvent) -> Result<Request<T>, Error> {
+    event.validate()?;
+    req.idempotent(event.is_idempotent()).json(&event)
 }
 
-impl<'c, C> DataEvents<'c, C> {
-    pub(crate) fn new(client: &'c C) -> Self {
-        DataEvents { client }
-    }
-
-    /// `POST /events`: record that a user did something. Intercom answers
-    /// `202 Accepted` with no body.
-    ///
-    /// Intercom ignores an event it already has (same user, name and
-    /// `created_at` second), so when the user is named by
-    /// [`EventUser::UserId`] the call can safely be marked
-    /// [`idempotent`](Call::idempotent) to retry it after a timeout.
-    ///
-    /// ```no_run
-    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// use intercom_api::resources::data_events::{CreateDataEvent, EventUser};
-    /// let event = CreateDataEvent::new("invited-friend", 1_717_200_000, EventUser::user_id("user-42"))
-    ///     .metadata("invitee_email", "grace@example.com")
-    ///     .rich_link("invite", "https://example.com/invites/7", "Invite #7");
-    /// client.data_events().submit(event).idempotent().await?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::InvalidInput`] before sending for an empty event name or
-    /// user identifier, or metadata Intercom would drop or refuse (see
-    /// [`validate_metadata`]); `404` when the user cannot be found.
-    pub fn submit(&self, event: CreateDataEvent) -> Call<'c, C, ()> {
-        Call::new(
-            self.client,
-            event
-                .validate()
-                .and_then(|()| Request::post("/events").json(&event)),
-        )
-    }
-
-    /// `GET /events?type=user`: a user's events of the last 90 days, newest
-    /// first, following `pages.next` from page to page.
-    ///
-    /// ```no_run
-    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// use intercom_api::resources::data_events::EventUser;
-    /// let recent = client
-    ///     .data_events()
-    ///     .list(EventUser::email("ada@example.com"))
-    ///     .per_page(50)
-    ///     .collect_at_most(200)
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::InvalidInput`] for an empty identifier or `per_page` of 0;
-    /// `404` when the user cannot be found.
-    pub fn list(&self, user: EventUser) -> ListCall<'c, C, DataEvent> {
-        ListCall::new(self.client, events_request(&user), LIST)
-    }
-
-    /// `GET /events?type=user&summary=true`: for each event name, how often
-    /// and when first and last the user did it (older than 90 days included).
-    ///
-    /// ```no_run
-    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// use intercom_api::resources::data_events::EventUser;
-    /// let summary = client.data_events().summary(EventUser::user_id("user-42")).await?;
-    /// for item in summary.events {
-    ///     println!("{:?}: {:?}", item.name, item.count);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::InvalidInput`] for an empty identifier; `404` when the user
-    /// cannot be found.
-    pub fn summary(&self, user: EventUser) -> Call<'c, C, DataEventSummary> {
-        Call::new(
-            self.client,
-            events_request(&user).map(|r| r.query("summary", true)),
-        )
-    }
-
-    /// `POST /events/summaries`: record an event's count and first and last
-    /// times for a user at once (e.g. history imported from another tool).
-    /// Intercom answers `200` with no body.
-    ///
-    /// ```no_run
-    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// use intercom_api::resources::data_events::CreateEventSummary;
-    /// let summary = CreateEventSummary::new("user-42", "placed-order")
-    ///     .count(12)
-    ///     .first(1_690_000_000)
-    ///     .last(1_717_200_000);
-    /// client.data_events().submit_summaries(summary).await?;
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::InvalidInput`] for an empty user id or event name, or a
-    /// `last` time before `first`.
-    pub fn submit_summaries(&self, summary: CreateEventSummary) -> Call<'c, C, ()> {
-        Call::new(
-            self.client,
-            summary
-                .validate()
-                .and_then(|()| Request::post("/events/summaries").json(&summary)),
-        )
-    }
-}
-
-/// `GET /events?type=user&<identifier>=…`, shared by the listing and the summary.
-fn events_request<T>(user: &EventUser) -> Result<Request<T>, Error> {
+/// `type=user&<identifier>=…`, shared by the listing and the summary.
+pub(super) fn list_query<T>(req: Request<T>, user: EventUser) -> Result<Request<T>, Error> {
     let (field, value) = user.for_list();
-    require_id(field, value)?;
-    Ok(Request::get("/events")
-        .query("type", "user")
-        .query(field, value))
+    require_non_empty(field, value)?;
+    Ok(req.query("type", "user").query(field, value))
+}
+
+pub(super) fn summaries_body<T>(
+    req: Request<T>,
+    summary: CreateEventSummary,
+) -> Result<Request<T>, Error> {
+    summary.validate()?;
+    req.json(&summary)
 }
 
 #[cfg(test)]
