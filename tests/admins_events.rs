@@ -22,10 +22,11 @@ mod support;
 
 mod admins {
     use futures::TryStreamExt;
-    use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
+    use intercom_api::admins::{ActivityLogSearch, ActivityType, SetAway};
     use intercom_api::{Cursor, ErrorCode};
     use serde_json::json;
 
+    use super::support::replay::expect;
     use super::support::{
         ERROR_REQUEST_ID, Harness, api_error, error_response, fixture, invalid_field, ok, stub,
         stub_json,
@@ -43,13 +44,7 @@ mod admins {
     #[tokio::test]
     async fn me() {
         let h = Harness::start().await;
-        stub("GET", "/me", &[])
-            .respond_with(ok(fixture("admins/identifyAdmin")))
-            .expect(1)
-            .mount(&h.server)
-            .await;
-
-        let me = h.client.admins().me().await.expect("me");
+        let me = h.replay(expect("GET /me"), h.client.admins().me()).await;
 
         assert_eq!(me.id, ADA);
         assert_eq!(me.name.as_deref(), Some("Ada Lovelace"));
@@ -71,20 +66,18 @@ mod admins {
         assert_eq!(app.timezone.as_deref(), Some("Europe/Dublin"));
         assert_eq!(app.created_at, Some(1_690_212_345));
         assert_eq!(app.identity_verification, Some(true));
-        h.finish().await;
     }
 
     // operationId: retrieveAdmin
     #[tokio::test]
     async fn get() {
         let h = Harness::start().await;
-        stub("GET", &format!("/admins/{GRACE}"), &[])
-            .respond_with(ok(fixture("admins/retrieveAdmin")))
-            .expect(1)
-            .mount(&h.server)
+        let a = h
+            .replay(
+                expect(&format!("GET /admins/{GRACE}")),
+                h.client.admins().get(GRACE),
+            )
             .await;
-
-        let a = h.client.admins().get(GRACE).await.expect("admin");
 
         assert_eq!(a.id, GRACE);
         assert_eq!(a.name.as_deref(), Some("Grace Hopper"));
@@ -106,31 +99,18 @@ mod admins {
         let role = a.role.expect("role");
         assert_eq!(role.id.as_deref(), Some("5521"));
         assert_eq!(role.name.as_deref(), Some("Support agent"));
-        h.finish().await;
     }
 
     // operationId: listAdmins
     #[tokio::test]
     async fn list() {
         let h = Harness::start().await;
-        stub("GET", "/admins", &[("display_avatar", "true")])
-            .respond_with(ok(fixture("admins/listAdmins")))
-            .expect(1)
-            .mount(&h.server)
-            .await;
-        stub("GET", "/admins", &[])
-            .respond_with(ok(fixture("admins/listAdmins")))
-            .expect(1)
-            .mount(&h.server)
-            .await;
-
         let admins = h
-            .client
-            .admins()
-            .list()
-            .display_avatar(true)
-            .await
-            .expect("admins");
+            .replay(
+                expect("GET /admins").query(&[("display_avatar", "true")]),
+                h.client.admins().list().display_avatar(true),
+            )
+            .await;
 
         assert_eq!(
             admins.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
@@ -159,46 +139,35 @@ mod admins {
 
         // Without `display_avatar`, no query at all.
         let names: Vec<String> = h
-            .client
-            .admins()
-            .list()
+            .replay(expect("GET /admins"), h.client.admins().list())
             .await
-            .expect("admins")
             .into_iter()
             .filter_map(|a| a.name)
             .collect();
         assert_eq!(names, ["Ada Lovelace", "Grace Hopper", "Fin"]);
-        h.finish().await;
     }
 
     // operationId: setAwayAdmin
     #[tokio::test]
     async fn set_away() {
         let h = Harness::start().await;
-        stub_json(
-            "PUT",
-            &format!("/admins/{GRACE}/away"),
-            &[],
-            json!({"away_mode_enabled": true, "away_mode_reassign": true, "away_status_reason_id": 40217}),
-        )
-        .respond_with(ok(fixture("admins/setAwayAdmin")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
         let a = h
-            .client
-            .admins()
-            .set_away(GRACE, SetAway::new(true, true).reason("40217"))
-            .await
-            .expect("admin");
+            .replay(
+                expect(&format!("PUT /admins/{GRACE}/away")).json(json!({
+                    "away_mode_enabled": true, "away_mode_reassign": true,
+                    "away_status_reason_id": 40217
+                })),
+                h.client
+                    .admins()
+                    .set_away(GRACE, SetAway::new(true, true).reason("40217")),
+            )
+            .await;
 
         assert_eq!(a.id, GRACE);
         assert_eq!(a.away_mode_enabled, Some(true));
         assert_eq!(a.away_mode_reassign, Some(true));
         assert_eq!(a.away_status_reason_id.as_deref(), Some("40217"));
         assert!(a.avatar.is_none());
-        h.finish().await;
     }
 
     // operationId: listActivityLogs
@@ -328,7 +297,7 @@ mod admins {
             .mount(&h.server)
             .await;
         let search = || {
-            SearchActivityLogs::new(AFTER)
+            ActivityLogSearch::new(AFTER)
                 .created_at_before(BEFORE)
                 .event_types([ActivityType::AdminLoginFailure])
                 .event_types(["admin_login_success"])
@@ -394,24 +363,17 @@ mod admins {
     #[tokio::test]
     async fn list_activity_log_event_types() {
         let h = Harness::start().await;
-        stub("GET", "/admins/activity_log_event_types", &[])
-            .respond_with(ok(fixture("admins/listActivityLogEventTypes")))
-            .expect(1)
-            .mount(&h.server)
-            .await;
-
         let types = h
-            .client
-            .admins()
-            .list_activity_log_event_types()
-            .await
-            .expect("types");
+            .replay(
+                expect("GET /admins/activity_log_event_types"),
+                h.client.admins().list_activity_log_event_types(),
+            )
+            .await;
 
         assert_eq!(types.event_types.len(), 9);
         assert_eq!(types.event_types[0], ActivityType::AdminAwayModeChange);
         assert!(types.event_types.contains(&ActivityType::SeatChange));
         assert_eq!(types.event_types[8].as_str(), "seat_change");
-        h.finish().await;
     }
 
     // ---- validation: refused before anything is sent ----
@@ -448,12 +410,12 @@ mod admins {
             .expect_err("refused");
         assert_eq!(invalid_field(err), "created_at_before");
         let err = admins
-            .search_activity_logs(SearchActivityLogs::new(AFTER).created_at_before(AFTER))
+            .search_activity_logs(ActivityLogSearch::new(AFTER).created_at_before(AFTER))
             .await
             .expect_err("refused");
         assert_eq!(invalid_field(err), "created_at_before");
         let err = admins
-            .search_activity_logs(SearchActivityLogs::new(AFTER).event_types([""]))
+            .search_activity_logs(ActivityLogSearch::new(AFTER).event_types([""]))
             .await
             .expect_err("refused");
         assert_eq!(invalid_field(err), "event_types");
@@ -465,7 +427,7 @@ mod admins {
                 .expect_err("refused");
             assert_eq!(invalid_field(err), "per_page");
             let err = admins
-                .search_activity_logs(SearchActivityLogs::new(AFTER))
+                .search_activity_logs(ActivityLogSearch::new(AFTER))
                 .per_page(n)
                 .await
                 .expect_err("refused");
@@ -473,7 +435,7 @@ mod admins {
         }
         // 250 is the limit, not past it.
         let at_limit = admins
-            .search_activity_logs(SearchActivityLogs::new(AFTER))
+            .search_activity_logs(ActivityLogSearch::new(AFTER))
             .per_page(250)
             .into_request()
             .expect("accepted");
@@ -1182,9 +1144,9 @@ mod data_events {
 /// fixtures of both families are checked in `tests/fixtures_schema.rs`.)
 #[test]
 fn requests_match_the_2_16_operations() {
-    use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
+    use intercom_api::admins::{ActivityLogSearch, ActivityType, SetAway};
     use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
-    use support::requests::{built_named, check_requests, offline_client, uncovered};
+    use support::requests::{built, built_named, check_requests, offline_client, uncovered};
 
     let Some(spec) = support::spec::load() else {
         return;
@@ -1193,24 +1155,18 @@ fn requests_match_the_2_16_operations() {
     let client = offline_client();
     let (a, e) = (client.admins(), client.data_events());
     let requests = [
-        built_named("identifyAdmin", a.me().into_request()),
-        built_named("retrieveAdmin", a.get("991267460").into_request()),
-        built_named("listAdmins", a.list().display_avatar(true).into_request()),
-        built_named(
-            "setAwayAdmin",
-            a.set_away("991267460", SetAway::new(true, false).reason("40217"))
-                .into_request(),
-        ),
-        built_named(
-            "listActivityLogs",
+        built(a.me()),
+        built(a.get("991267460")),
+        built(a.list().display_avatar(true)),
+        built(a.set_away("991267460", SetAway::new(true, false).reason("40217"))),
+        built(
             a.list_activity_logs(1, Some(2))
                 .per_page(250)
                 .into_request(),
         ),
-        built_named(
-            "searchActivityLogs",
+        built(
             a.search_activity_logs(
-                SearchActivityLogs::new(1)
+                ActivityLogSearch::new(1)
                     .created_at_before(2)
                     .event_types([ActivityType::AppNameChange]),
             )
@@ -1218,10 +1174,7 @@ fn requests_match_the_2_16_operations() {
             .starting_from(intercom_api::Cursor::Page(3))
             .into_request(),
         ),
-        built_named(
-            "listActivityLogEventTypes",
-            a.list_activity_log_event_types().into_request(),
-        ),
+        built(a.list_activity_log_event_types()),
         built_named(
             "createDataEvent",
             e.submit(

@@ -1,6 +1,6 @@
 //! Admins (7 operations) and Data Events (3 operations).
 
-use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
+use intercom_api::admins::{ActivityLogSearch, ActivityType, SetAway};
 use intercom_api::resources::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
 
 use crate::{conforms, prism, still_a_known_defect};
@@ -64,7 +64,7 @@ async fn list_activity_logs() {
 #[tokio::test]
 async fn search_activity_logs() {
     let Some(c) = prism() else { return };
-    let search = SearchActivityLogs::new(AFTER)
+    let search = ActivityLogSearch::new(AFTER)
         .created_at_before(BEFORE)
         .event_types([
             ActivityType::AppNameChange,
@@ -77,7 +77,7 @@ async fn search_activity_logs() {
     conforms(
         "searchActivityLogs",
         c.admins()
-            .search_activity_logs(SearchActivityLogs::new(AFTER))
+            .search_activity_logs(ActivityLogSearch::new(AFTER))
             .await,
     );
 }
