@@ -81,5 +81,7 @@ pub(crate) use resource_handles;
 /// assert_eq!(get.rust_call(), "contacts().get");
 /// ```
 pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
-    [contacts::ops::ALL, admins::ops::ALL].into_iter().flatten()
+    [contacts::ops::ALL, admins::ops::ALL, tags::ops::ALL]
+        .into_iter()
+        .flatten()
 }
