@@ -23,7 +23,9 @@
 //!   `&str`, refused when empty and percent-encoded; typed arguments follow.
 //!   `#[numeric] admin_id` also refuses an id that is not a number (the
 //!   spec types it as an integer).
-//! - `-> Call<T>` or `-> ListCall<T> paged PAGING` (a [`Paging`] constant).
+//! - `-> Call<T>` or `-> ListCall<T> paged PAGING` (a [`Paging`] constant),
+//!   or another call type of the family built like a `Call` (`-> LookupCall<T>`:
+//!   a type with `new(client, request)` and the generics `<'c, C, T, O>`).
 //! - `= builder`: an ordinary function `fn(Request<T>, args…) ->
 //!   Result<Request<T>, Error>` that validates the arguments and sets the
 //!   body. Without one, a single argument is sent as the JSON body.
@@ -89,6 +91,10 @@ macro_rules! endpoints {
     (@new ListCall $client:expr, $request:ident, $paging:ident) => {
         $crate::ListCall::new($client, $request, $paging)
     };
+    // Another call type in the family's scope, built like a `Call`:
+    // `-> LookupCall<T>` is `LookupCall<'c, C, T, ops::name>`.
+    (@ret $kind:ident $out:ty, $marker:ty) => { $kind<'c, C, $out, $marker> };
+    (@new $kind:ident $client:expr, $request:ident) => { $kind::new($client, $request) };
     (@body $req:ident [] []) => { Ok($req) };
     (@body $req:ident [] [$arg:ident]) => { $req.json(&$arg) };
     (@body $req:ident [$build:ident] [$($arg:ident)*]) => { $build($req, $($arg),*) };
@@ -112,8 +118,8 @@ macro_rules! endpoints {
     (@idempotent $method:ident once) => { false };
     (@idempotent $method:ident) => { true };
     (@idempotent $method:ident idempotent) => { true };
-    (@paged Call) => { false };
     (@paged ListCall) => { true };
+    (@paged $kind:ident) => { false };
 
     // --- the table.
     (

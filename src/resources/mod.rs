@@ -17,6 +17,7 @@ pub(crate) mod endpoints;
 pub mod help_center;
 pub mod notes;
 pub mod segments;
+pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
 pub mod tickets;
@@ -81,7 +82,12 @@ pub(crate) use resource_handles;
 /// assert_eq!(get.rust_call(), "contacts().get");
 /// ```
 pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
-    [contacts::ops::ALL, admins::ops::ALL, tags::ops::ALL]
-        .into_iter()
-        .flatten()
+    [
+        contacts::ops::ALL,
+        admins::ops::ALL,
+        tags::ops::ALL,
+        companies::ops::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
