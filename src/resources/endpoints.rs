@@ -161,7 +161,7 @@ macro_rules! endpoints {
 
         /// The operations of this family: one marker type each, naming the
         /// operation in the type of its [`Call`](crate::Call) or
-        /// [`ListCall`](crate::ListCall), and [`ALL`](self::ALL), their table.
+        /// [`ListCall`](crate::ListCall), and [`ALL`](ops::ALL), their table.
         pub mod ops {
             $(
                 #[doc = concat!(

@@ -34,7 +34,8 @@ impl SetAway {
         }
     }
 
-    /// The away-status reason (a numeric id, as [`Admin::away_status_reason_id`]
+    /// The away-status reason (a numeric id, as
+    /// [`Admin::away_status_reason_id`](super::Admin::away_status_reason_id)
     /// holds it). Workspaces can make a reason mandatory, in which case
     /// Intercom answers `400 away_status_reason_mandatory` without one.
     pub fn reason(mut self, away_status_reason_id: impl Into<String>) -> Self {

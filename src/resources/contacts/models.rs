@@ -48,7 +48,7 @@ pub struct ContactBlocked {
     pub blocked: bool,
 }
 
-/// What [`Contacts::upsert_by_external_id`] did.
+/// What [`Contacts::upsert_by_external_id`](super::Contacts::upsert_by_external_id) did.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Upserted {
