@@ -1,17 +1,15 @@
 //! Replay tests for the 13 Companies operations of Intercom API 2.16.
 //!
-//! Each replay test mounts one exact wiremock stub (method, path, the whole
-//! query string, bearer token, `Intercom-Version: 2.16`, JSON accept, this
-//! crate's `User-Agent`, and the exact JSON body or no body at all) answering
-//! with `fixtures/companies/<operationId>.json`, plus a lowest-priority
-//! catch-all that answers `500` and expects zero hits. It then calls the SDK
-//! method and checks the decoded values.
+//! Each replay test runs one call through [`Harness::replay`]: one exact
+//! stub (method, path, the whole query string, the standard headers, and the
+//! exact JSON body or no body at all) answering with
+//! `fixtures/companies/<operationId>.json`, next to a lowest-priority
+//! catch-all that answers `500` and expects zero hits; then it checks the
+//! decoded values. Paged listings mount one exact stub per page.
 //!
-//! Replay tests follow the naming convention of `tests/contacts.rs`: named
-//! after the method, with `// operationId: <id>` directly above the test
-//! attribute (read by `tests/coverage.rs`). `GET /companies`
-//! (`retrieveCompany`) serves four methods; each has its marked test.
-//! Validation, typed errors and the scroll rules follow, unmarked.
+//! Replay tests are named after the method. `GET /companies`
+//! (`retrieveCompany`) serves four methods; each has its test. Validation,
+//! typed errors and the scroll rules follow.
 
 mod support;
 
@@ -19,12 +17,14 @@ use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
 use intercom_api::companies::{
-    CompanyOrder, CreateOrUpdateCompany, MAX_MONTHLY_SPEND, ScrollFailure, UpdateCompany,
+    CreateOrUpdateCompany, MAX_MONTHLY_SPEND, ScrollFailure, UpdateCompany,
 };
 use intercom_api::contacts::ContactRole;
+use intercom_api::search::SortOrder;
 use intercom_api::segments::SegmentPersonType;
 use intercom_api::{Client, Cursor, Error, ErrorCode, RetryPolicy};
 use serde_json::{Value, json};
+use support::replay::expect;
 use support::{
     ERROR_REQUEST_ID, Harness, TOKEN, api_error, fixture, invalid_field, ok, stub, stub_json,
 };
@@ -52,11 +52,7 @@ fn names(companies: &[intercom_api::companies::Company]) -> Vec<&str> {
 #[tokio::test]
 async fn create_or_update() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/companies",
-        &[],
-        json!({
+    let body = json!({
             "company_id": "stark-industries",
             "name": "Stark Industries",
             "plan": "Growth",
@@ -67,32 +63,26 @@ async fn create_or_update() {
             "custom_attributes": {"tier": "gold", "seats": 40, "sso": true},
             "remote_created_at": 1_700_000_000,
             "update_last_request_at": true
-        }),
-    )
-    .respond_with(ok(fixture("companies/createOrUpdateCompany")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
+    });
     let company = h
-        .client
-        .companies()
-        .create_or_update(
-            CreateOrUpdateCompany::new("stark-industries")
-                .name("Stark Industries")
-                .plan("Growth")
-                .size(250)
-                .website("https://stark-industries.example.com")
-                .industry("Manufacturing")
-                .monthly_spend(499)
-                .custom_attribute("tier", "gold")
-                .custom_attribute("seats", 40)
-                .custom_attribute("sso", true)
-                .remote_created_at(1_700_000_000)
-                .update_last_request_at(true),
+        .replay(
+            expect("POST /companies").json(body),
+            h.client.companies().create_or_update(
+                CreateOrUpdateCompany::new("stark-industries")
+                    .name("Stark Industries")
+                    .plan("Growth")
+                    .size(250)
+                    .website("https://stark-industries.example.com")
+                    .industry("Manufacturing")
+                    .monthly_spend(499)
+                    .custom_attribute("tier", "gold")
+                    .custom_attribute("seats", 40)
+                    .custom_attribute("sso", true)
+                    .remote_created_at(1_700_000_000)
+                    .update_last_request_at(true),
+            ),
         )
-        .await
-        .expect("created");
+        .await;
 
     assert_eq!(company.id, "6643a20cb8c9d04e5a7f3d02");
     assert_eq!(company.company_id.as_deref(), Some("stark-industries"));
@@ -108,20 +98,18 @@ async fn create_or_update() {
     assert_eq!(company.user_count, Some(0));
     assert_eq!(company.custom_attributes["tier"], "gold");
     assert!(company.tags.expect("tags").tags.is_empty());
-    h.finish().await;
 }
 
 // operationId: RetrieveACompanyById
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
-    stub("GET", &format!("/companies/{ACME}"), &[])
-        .respond_with(ok(fixture("companies/RetrieveACompanyById")))
-        .expect(1)
-        .mount(&h.server)
+    let c = h
+        .replay(
+            expect(&format!("GET /companies/{ACME}")),
+            h.client.companies().get(ACME),
+        )
         .await;
-
-    let c = h.client.companies().get(ACME).await.expect("company");
 
     assert_eq!(c.id, ACME);
     assert_eq!(c.company_id.as_deref(), Some("acme-gmbh"));
@@ -156,7 +144,6 @@ async fn get() {
         notes[0].author.as_ref().and_then(|a| a.name.as_deref()),
         Some("Sofia Brandt")
     );
-    h.finish().await;
 }
 
 // operationId: retrieveCompany
@@ -165,45 +152,35 @@ async fn get_by_company_id() {
     let h = Harness::start().await;
     // Intercom answers a lookup with the company itself (the spec declares a
     // list; see `lookups_accept_the_list_the_spec_declares`).
-    stub("GET", "/companies", &[("company_id", "acme-gmbh")])
-        .respond_with(ok(fixture("companies/RetrieveACompanyById")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let found = h
-        .client
-        .companies()
-        .get_by_company_id("acme-gmbh")
-        .await
-        .expect("found");
+        .replay(
+            expect("GET /companies")
+                .query(&[("company_id", "acme-gmbh")])
+                .fixture("companies/RetrieveACompanyById"),
+            h.client.companies().get_by_company_id("acme-gmbh"),
+        )
+        .await;
 
     assert_eq!(found.company.id, ACME);
     assert_eq!(found.company.company_id.as_deref(), Some("acme-gmbh"));
     assert_eq!(found.company.user_count, Some(14));
-    h.finish().await;
 }
 
 // operationId: retrieveCompany
 #[tokio::test]
 async fn find_by_name() {
     let h = Harness::start().await;
-    stub("GET", "/companies", &[("name", "Acme GmbH & Co. KG/Süd")])
-        .respond_with(ok(fixture("companies/RetrieveACompanyById")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let found = h
-        .client
-        .companies()
-        .find_by_name("Acme GmbH & Co. KG/Süd")
-        .await
-        .expect("found");
+        .replay(
+            expect("GET /companies")
+                .query(&[("name", "Acme GmbH & Co. KG/Süd")])
+                .fixture("companies/RetrieveACompanyById"),
+            h.client.companies().find_by_name("Acme GmbH & Co. KG/Süd"),
+        )
+        .await;
 
     assert_eq!(found.company.id, ACME);
     assert_eq!(found.company.name.as_deref(), Some("Acme GmbH"));
-    h.finish().await;
 }
 
 // operationId: retrieveCompany
@@ -290,58 +267,43 @@ async fn list_by_segment() {
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
-    stub_json(
-        "PUT",
-        &format!("/companies/{ACME}"),
-        &[],
-        json!({
-            "plan": "Enterprise",
-            "size": 250,
-            "custom_attributes": {"renewal_quarter": "Q3", "seats": 60}
-        }),
-    )
-    .respond_with(ok(fixture("companies/UpdateCompany")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .companies()
-        .update(
-            ACME,
-            UpdateCompany::new()
-                .plan("Enterprise")
-                .size(250)
-                .custom_attribute("renewal_quarter", "Q3")
-                .custom_attribute("seats", 60),
+        .replay(
+            expect(&format!("PUT /companies/{ACME}")).json(json!({
+                "plan": "Enterprise",
+                "size": 250,
+                "custom_attributes": {"renewal_quarter": "Q3", "seats": 60}
+            })),
+            h.client.companies().update(
+                ACME,
+                UpdateCompany::new()
+                    .plan("Enterprise")
+                    .size(250)
+                    .custom_attributes(json!({"renewal_quarter": "Q3", "seats": 60})),
+            ),
         )
-        .await
-        .expect("updated");
+        .await;
 
     assert_eq!(c.id, ACME);
     assert_eq!(c.plan.and_then(|p| p.name).as_deref(), Some("Enterprise"));
     assert_eq!(c.size, Some(250));
     assert_eq!(c.updated_at, Some(1_719_493_757));
-    h.finish().await;
 }
 
 // operationId: deleteCompany
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
-    stub("DELETE", &format!("/companies/{ACME}"), &[])
-        .respond_with(ok(fixture("companies/deleteCompany")))
-        .expect(1)
-        .mount(&h.server)
+    let deleted = h
+        .replay(
+            expect(&format!("DELETE /companies/{ACME}")),
+            h.client.companies().delete(ACME),
+        )
         .await;
-
-    let deleted = h.client.companies().delete(ACME).await.expect("deleted");
 
     assert_eq!(deleted.id, ACME);
     assert_eq!(deleted.object.as_deref(), Some("company"));
     assert!(deleted.deleted);
-    h.finish().await;
 }
 
 // operationId: ListAttachedContacts
@@ -392,25 +354,18 @@ async fn list_contacts() {
 #[tokio::test]
 async fn list_segments() {
     let h = Harness::start().await;
-    stub("GET", &format!("/companies/{ACME}/segments"), &[])
-        .respond_with(ok(fixture("companies/ListAttachedSegmentsForCompanies")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let segments = h
-        .client
-        .companies()
-        .list_segments(ACME)
-        .await
-        .expect("segments");
+        .replay(
+            expect(&format!("GET /companies/{ACME}/segments")),
+            h.client.companies().list_segments(ACME),
+        )
+        .await;
 
     assert_eq!(segments.len(), 2);
     assert_eq!(segments[0].name.as_deref(), Some("Enterprise accounts"));
     assert_eq!(segments[1].id, "65a0f1e2d3c4b5a6978877a1");
     assert_eq!(segments[1].created_at, Some(1_701_000_000));
     assert_eq!(segments[1].count, None);
-    h.finish().await;
 }
 
 // operationId: listCompanyNotes
@@ -457,23 +412,15 @@ async fn list_notes() {
 #[tokio::test]
 async fn create_note() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/companies/{ACME}/notes"),
-        &[],
-        json!({"body": "<p>Renewal in March</p>", "admin_id": "5281734"}),
-    )
-    .respond_with(ok(fixture("companies/createCompanyNote")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let note = h
-        .client
-        .companies()
-        .create_note(ACME, "<p>Renewal in March</p>", Some("5281734"))
-        .await
-        .expect("note");
+        .replay(
+            expect(&format!("POST /companies/{ACME}/notes"))
+                .json(json!({"body": "<p>Renewal in March</p>", "admin_id": "5281734"})),
+            h.client
+                .companies()
+                .create_note(ACME, "<p>Renewal in March</p>", Some("5281734")),
+        )
+        .await;
 
     assert_eq!(note.id, "31876502");
     assert_eq!(note.body.as_deref(), Some("<p>Renewal in March</p>"));
@@ -485,7 +432,6 @@ async fn create_note() {
         note.author.as_ref().and_then(|a| a.email.as_deref()),
         Some("sofia.brandt@example.com")
     );
-    h.finish().await;
 }
 
 // operationId: listAllCompanies
@@ -514,7 +460,8 @@ async fn list() {
     let pages: Vec<_> = h
         .client
         .companies()
-        .list(CompanyOrder::Asc)
+        .list()
+        .order(SortOrder::Ascending)
         .per_page(2)
         .pages()
         .try_collect()
@@ -580,50 +527,31 @@ async fn scroll() {
 #[tokio::test]
 async fn attach_contact() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/contacts/{MAYA}/companies"),
-        &[],
-        json!({"id": ACME}),
-    )
-    .respond_with(ok(fixture("companies/attachContactToACompany")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let c = h
-        .client
-        .companies()
-        .attach_contact(ACME, MAYA)
-        .await
-        .expect("attached");
+        .replay(
+            expect(&format!("POST /contacts/{MAYA}/companies")).json(json!({"id": ACME})),
+            h.client.companies().attach_contact(MAYA, ACME),
+        )
+        .await;
 
     assert_eq!(c.id, ACME);
     assert_eq!(c.user_count, Some(15));
     assert_eq!(c.updated_at, Some(1_719_494_000));
-    h.finish().await;
 }
 
 // operationId: detachContactFromACompany
 #[tokio::test]
 async fn detach_contact() {
     let h = Harness::start().await;
-    stub("DELETE", &format!("/contacts/{MAYA}/companies/{ACME}"), &[])
-        .respond_with(ok(fixture("companies/detachContactFromACompany")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let c = h
-        .client
-        .companies()
-        .detach_contact(ACME, MAYA)
-        .await
-        .expect("detached");
+        .replay(
+            expect(&format!("DELETE /contacts/{MAYA}/companies/{ACME}")),
+            h.client.companies().detach_contact(MAYA, ACME),
+        )
+        .await;
 
     assert_eq!(c.id, ACME);
     assert_eq!(c.user_count, Some(13));
-    h.finish().await;
 }
 
 // ---------------------------------------------------------------------------
@@ -631,7 +559,8 @@ async fn detach_contact() {
 // ---------------------------------------------------------------------------
 
 /// The 2.16 spec declares `company_list` for `GET /companies?company_id=`;
-/// a one-item list decodes as the company, an empty one is a decode error.
+/// a one-item list decodes as the company, an empty one is
+/// `404 company_not_found` (not a decode error), by id and by name.
 #[tokio::test]
 async fn lookups_accept_the_list_the_spec_declares() {
     let h = Harness::start().await;
@@ -644,11 +573,13 @@ async fn lookups_accept_the_list_the_spec_declares() {
         .expect(1)
         .mount(&h.server)
         .await;
-    stub("GET", "/companies", &[("name", "Nobody Ltd")])
-        .respond_with(ok(json!({"type": "list", "data": [], "total_count": 0})))
-        .expect(1)
-        .mount(&h.server)
-        .await;
+    for (key, value) in [("name", "Nobody Ltd"), ("company_id", "nobody")] {
+        stub("GET", "/companies", &[(key, value)])
+            .respond_with(ok(json!({"type": "list", "data": [], "total_count": 0})))
+            .expect(1)
+            .mount(&h.server)
+            .await;
+    }
 
     let found = h
         .client
@@ -666,8 +597,18 @@ async fn lookups_accept_the_list_the_spec_declares() {
         .find_by_name("Nobody Ltd")
         .await
         .expect_err("an empty list holds no company");
-    assert!(matches!(err, Error::Decode(_)), "{err:?}");
-    assert!(err.to_string().contains("empty company list"), "{err}");
+    assert!(err.is_not_found(), "{err:?}");
+    assert_eq!(err.code(), Some(&ErrorCode::CompanyNotFound));
+    assert!(matches!(err, Error::Api(_)), "{err:?}");
+
+    let err = h
+        .client
+        .companies()
+        .get_by_company_id("nobody")
+        .await
+        .expect_err("an empty list holds no company");
+    assert!(err.is_not_found(), "{err:?}");
+    assert_eq!(err.code(), Some(&ErrorCode::CompanyNotFound));
     h.finish().await;
 }
 
@@ -749,11 +690,21 @@ async fn invalid_input_is_refused_before_sending() {
                 .map(drop),
         ),
         (
-            "id",
+            "custom_attributes",
+            companies
+                .update(
+                    ACME,
+                    UpdateCompany::new().custom_attributes(json!(["plan"])),
+                )
+                .await
+                .map(drop),
+        ),
+        (
+            "company_id",
             companies.update("", UpdateCompany::new()).await.map(drop),
         ),
-        ("id", companies.get("").await.map(drop)),
-        ("id", companies.delete(" ").await.map(drop)),
+        ("company_id", companies.get("").await.map(drop)),
+        ("company_id", companies.delete(" ").await.map(drop)),
         (
             "company_id",
             companies.get_by_company_id("").await.map(drop),
@@ -761,9 +712,13 @@ async fn invalid_input_is_refused_before_sending() {
         ("name", companies.find_by_name("").await.map(drop)),
         ("tag_id", companies.list_by_tag("").await.map(drop)),
         ("segment_id", companies.list_by_segment("").await.map(drop)),
-        ("id", companies.list_contacts("").await.map(drop)),
-        ("id", companies.list_segments("").await.map(drop)),
-        ("id", companies.list_notes("").await.map(drop)),
+        ("company_id", companies.list_contacts("").await.map(drop)),
+        ("company_id", companies.list_segments("").await.map(drop)),
+        ("company_id", companies.list_notes("").await.map(drop)),
+        (
+            "company_id",
+            companies.create_note("", "<p>Hi</p>", None).await.map(drop),
+        ),
         (
             "body",
             companies.create_note(ACME, " ", None).await.map(drop),
@@ -778,19 +733,27 @@ async fn invalid_input_is_refused_before_sending() {
         (
             "per_page",
             companies
-                .list(CompanyOrder::Desc)
+                .list()
+                .order(SortOrder::Descending)
                 .per_page(0)
                 .await
                 .map(drop),
         ),
-        ("id", companies.attach_contact("", MAYA).await.map(drop)),
         (
-            "contact_id",
-            companies.attach_contact(ACME, "").await.map(drop),
+            "company_id",
+            companies.attach_contact(MAYA, "").await.map(drop),
         ),
         (
             "contact_id",
-            companies.detach_contact(ACME, "").await.map(drop),
+            companies.attach_contact("", ACME).await.map(drop),
+        ),
+        (
+            "contact_id",
+            companies.detach_contact("", ACME).await.map(drop),
+        ),
+        (
+            "company_id",
+            companies.detach_contact(MAYA, " ").await.map(drop),
         ),
         (
             "cursor",
@@ -878,7 +841,7 @@ async fn contact_company_limit_is_typed() {
     let err = h
         .client
         .companies()
-        .attach_contact(ACME, MAYA)
+        .attach_contact(MAYA, ACME)
         .await
         .expect_err("400");
 
@@ -1023,7 +986,8 @@ async fn a_failed_scroll_page_is_not_retried_while_a_failed_list_page_is() {
         .await;
     let page = client
         .companies()
-        .list(CompanyOrder::Desc)
+        .list()
+        .order(SortOrder::Descending)
         .await
         .expect("retried");
     assert_eq!(page.items.len(), 2);

@@ -1,13 +1,14 @@
-//! Replay tests for the 14 Tags operations of Intercom API 2.16.
+//! Replay tests for the 14 Tags operations of Intercom API 2.16, and the two
+//! that tag help center articles (`attachTagToArticle`,
+//! `detachTagFromArticle`, listed under Articles by the spec).
 //!
-//! Each replay test mounts one exact stub from `tests/support` (method, path,
-//! the whole query string, the standard headers, and the exact JSON body or
-//! no body at all) answering with `fixtures/tags/<operationId>.json`, next to
-//! the harness's catch-all, then calls the SDK method and checks the decoded
-//! values. Replay tests follow the convention of `tests/contacts.rs` (named
-//! after the method, `// operationId: <id>` above). `POST /tags`
-//! (`createTag`) has five methods, one per body form, each with its own
-//! marked test; `openapi/coverage.yaml` maps the operation to `create`.
+//! Each replay test runs one call through [`Harness::replay`]: one exact
+//! stub (method, path, the whole query string, the standard headers, and
+//! the exact JSON body or no body at all) answering with
+//! `fixtures/tags/<operationId>.json`, next to the harness's catch-all; then
+//! it checks the decoded values. Replay tests are named after the method.
+//! `POST /tags` (`createTag`) has five methods, one per body form, each with
+//! its own test; its row (and `openapi/coverage.yaml`) is `create`.
 //!
 //! No operation of this family is paginated (`GET /tags` answers the whole
 //! list), so there is no paging test here.
@@ -18,7 +19,8 @@ use intercom_api::tags::CompanyRef;
 use intercom_api::{Error, ErrorCode};
 use reqwest::Method;
 use serde_json::json;
-use support::requests::{built_named, check_requests, offline_client, uncovered};
+use support::replay::expect;
+use support::requests::{built, check_requests, offline_client, operation_ids, uncovered};
 use support::{Harness, api_error_with_id, fixture, invalid_field, ok, spec, stub, stub_json};
 use wiremock::ResponseTemplate;
 
@@ -28,6 +30,10 @@ const TICKET: &str = "2207";
 const INTERNAL_ARTICLE: &str = "6871119";
 const SNIPPET: &str = "4021";
 const ADMIN: &str = "5281734";
+/// The help center article, tag and admin of `fixtures/tags/*TagToArticle`.
+const ARTICLE: &str = "6871119";
+const ARTICLE_TAG: &str = "7522907";
+const ARTICLE_ADMIN: &str = "991267497";
 
 // ---------------------------------------------------------------------------
 // One replay test per operation (and per body form of POST /tags)
@@ -37,13 +43,7 @@ const ADMIN: &str = "5281734";
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
-    stub("GET", "/tags", &[])
-        .respond_with(ok(fixture("tags/listTags")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
-    let tags = h.client.tags().list().await.expect("tags");
+    let tags = h.replay(expect("GET /tags"), h.client.tags().list()).await;
 
     let names: Vec<(&str, Option<&str>)> = tags
         .iter()
@@ -61,101 +61,72 @@ async fn list() {
         tags.iter()
             .all(|t| t.applied_at.is_none() && t.applied_by.is_none())
     );
-    h.finish().await;
 }
 
 // operationId: findTag
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
-    stub("GET", "/tags/8127403", &[])
-        .respond_with(ok(fixture("tags/findTag")))
-        .expect(1)
-        .mount(&h.server)
+    let tag = h
+        .replay(expect("GET /tags/8127403"), h.client.tags().get("8127403"))
         .await;
-
-    let tag = h.client.tags().get("8127403").await.expect("tag");
 
     assert_eq!(tag.id, "8127403");
     assert_eq!(tag.name.as_deref(), Some("VIP"));
     assert_eq!(tag.applied_at, None);
-    h.finish().await;
 }
 
 // operationId: createTag
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
-    stub_json("POST", "/tags", &[], json!({"name": "Enterprise"}))
-        .respond_with(ok(fixture("tags/createTag")))
-        .expect(1)
-        .mount(&h.server)
+    let tag = h
+        .replay(
+            expect("POST /tags").json(json!({"name": "Enterprise"})),
+            h.client.tags().create("Enterprise"),
+        )
         .await;
-
-    let tag = h.client.tags().create("Enterprise").await.expect("tag");
 
     assert_eq!(tag.id, "8127460");
     assert_eq!(tag.name.as_deref(), Some("Enterprise"));
-    h.finish().await;
 }
 
 // operationId: createTag
 #[tokio::test]
 async fn rename() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/tags",
-        &[],
-        json!({"name": "Enterprise", "id": "8127460"}),
-    )
-    .respond_with(ok(fixture("tags/createTag")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .rename("8127460", "Enterprise")
-        .await
-        .expect("tag");
+        .replay(
+            expect("POST /tags").json(json!({"name": "Enterprise", "id": "8127460"})),
+            h.client.tags().rename("8127460", "Enterprise"),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127460");
     assert_eq!(tag.name.as_deref(), Some("Enterprise"));
-    h.finish().await;
 }
 
 // operationId: createTag
 #[tokio::test]
 async fn tag_companies() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/tags",
-        &[],
-        json!({"name": "Enterprise", "companies": [
-            {"id": "6657a1c2e4b0f21a9c3d4e51"},
-            {"company_id": "acme-42"}
-        ]}),
-    )
-    .respond_with(ok(fixture("tags/createTag.tag_companies")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let result = h
-        .client
-        .tags()
-        .tag_companies(
-            "Enterprise",
-            [
-                CompanyRef::id("6657a1c2e4b0f21a9c3d4e51"),
-                CompanyRef::company_id("acme-42"),
-            ],
+        .replay(
+            expect("POST /tags")
+                .json(json!({"name": "Enterprise", "companies": [
+                    {"id": "6657a1c2e4b0f21a9c3d4e51"},
+                    {"company_id": "acme-42"}
+                ]}))
+                .fixture("tags/createTag.tag_companies"),
+            h.client.tags().tag_companies(
+                "Enterprise",
+                [
+                    CompanyRef::id("6657a1c2e4b0f21a9c3d4e51"),
+                    CompanyRef::company_id("acme-42"),
+                ],
+            ),
         )
-        .await
-        .expect("tagged");
+        .await;
 
     assert_eq!(result.id, "8127460");
     assert_eq!(result.name.as_deref(), Some("Enterprise"));
@@ -172,70 +143,52 @@ async fn tag_companies() {
             ("6657a1c2e4b0f21a9c3d4e52", Some(true)),
         ]
     );
-    h.finish().await;
 }
 
 // operationId: createTag
 #[tokio::test]
 async fn untag_companies() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/tags",
-        &[],
-        json!({"name": "Enterprise", "companies": [
-            {"id": "6657a1c2e4b0f21a9c3d4e51", "untag": true}
-        ]}),
-    )
-    .respond_with(ok(fixture("tags/createTag.untag_companies")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let result = h
-        .client
-        .tags()
-        .untag_companies("Enterprise", [CompanyRef::id("6657a1c2e4b0f21a9c3d4e51")])
-        .await
-        .expect("untagged");
+        .replay(
+            expect("POST /tags")
+                .json(json!({"name": "Enterprise", "companies": [
+                    {"id": "6657a1c2e4b0f21a9c3d4e51", "untag": true}
+                ]}))
+                .fixture("tags/createTag.untag_companies"),
+            h.client
+                .tags()
+                .untag_companies("Enterprise", [CompanyRef::id("6657a1c2e4b0f21a9c3d4e51")]),
+        )
+        .await;
 
     assert_eq!(result.id, "8127460");
     assert_eq!(result.companies.len(), 1);
     assert_eq!(result.companies[0].id, "6657a1c2e4b0f21a9c3d4e51");
     assert_eq!(result.companies[0].tagged, Some(false));
-    h.finish().await;
 }
 
 // operationId: createTag
 #[tokio::test]
 async fn tag_users() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        "/tags",
-        &[],
-        json!({"name": "Beta", "users": [
-            {"id": "6762f0d01bb69f9f2193bb7d"},
-            {"id": "6762f0d01bb69f9f2193bb7e"},
-            {"id": "6762f0d01bb69f9f2193bb7f"}
-        ]}),
-    )
-    .respond_with(ok(fixture("tags/createTag.tag_users")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let ids = vec![
         "6762f0d01bb69f9f2193bb7d".to_owned(),
         "6762f0d01bb69f9f2193bb7e".to_owned(),
         "6762f0d01bb69f9f2193bb7f".to_owned(),
     ];
     let result = h
-        .client
-        .tags()
-        .tag_users("Beta", &ids)
-        .await
-        .expect("tagged");
+        .replay(
+            expect("POST /tags")
+                .json(json!({"name": "Beta", "users": [
+                    {"id": "6762f0d01bb69f9f2193bb7d"},
+                    {"id": "6762f0d01bb69f9f2193bb7e"},
+                    {"id": "6762f0d01bb69f9f2193bb7f"}
+                ]}))
+                .fixture("tags/createTag.tag_users"),
+            h.client.tags().tag_users("Beta", &ids),
+        )
+        .await;
 
     assert_eq!(result.id, "8127482");
     assert_eq!(result.name.as_deref(), Some("Beta"));
@@ -249,46 +202,31 @@ async fn tag_users() {
         ids
     );
     assert!(result.users.iter().all(|u| u.tagged == Some(true)));
-    h.finish().await;
 }
 
 // operationId: deleteTag
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
-    stub("DELETE", "/tags/8127455", &[])
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
-        .mount(&h.server)
+    // A 200 without a body decodes to `()`.
+    let () = h
+        .replay(
+            expect("DELETE /tags/8127455").answer(ResponseTemplate::new(200)),
+            h.client.tags().delete("8127455"),
+        )
         .await;
-
-    let deleted: Result<(), Error> = h.client.tags().delete("8127455").await;
-
-    assert!(deleted.is_ok(), "{deleted:?}");
-    h.finish().await;
 }
 
 // operationId: attachTagToContact
 #[tokio::test]
 async fn tag_contact() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/contacts/{CONTACT}/tags"),
-        &[],
-        json!({"id": "8127403"}),
-    )
-    .respond_with(ok(fixture("tags/attachTagToContact")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .tag_contact(CONTACT, "8127403")
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("POST /contacts/{CONTACT}/tags")).json(json!({"id": "8127403"})),
+            h.client.tags().tag_contact(CONTACT, "8127403"),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127403");
     assert_eq!(tag.name.as_deref(), Some("VIP"));
@@ -296,198 +234,136 @@ async fn tag_contact() {
     let by = tag.applied_by.expect("applied_by");
     assert_eq!(by.kind.as_deref(), Some("admin"));
     assert_eq!(by.id.as_deref(), Some(ADMIN));
-    h.finish().await;
 }
 
 // operationId: detachTagFromContact
 #[tokio::test]
 async fn untag_contact() {
     let h = Harness::start().await;
-    stub("DELETE", &format!("/contacts/{CONTACT}/tags/8127403"), &[])
-        .respond_with(ok(fixture("tags/detachTagFromContact")))
-        .expect(1)
-        .mount(&h.server)
-        .await;
-
     let tag = h
-        .client
-        .tags()
-        .untag_contact(CONTACT, "8127403")
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("DELETE /contacts/{CONTACT}/tags/8127403")),
+            h.client.tags().untag_contact(CONTACT, "8127403"),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127403");
     assert_eq!(tag.name.as_deref(), Some("VIP"));
     assert_eq!(tag.applied_at, Some(1_716_900_021));
-    h.finish().await;
 }
 
 // operationId: attachTagToConversation
 #[tokio::test]
 async fn tag_conversation() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/conversations/{CONVERSATION}/tags"),
-        &[],
-        json!({"id": "8127419", "admin_id": ADMIN}),
-    )
-    .respond_with(ok(fixture("tags/attachTagToConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .tag_conversation(CONVERSATION, "8127419", ADMIN)
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("POST /conversations/{CONVERSATION}/tags"))
+                .json(json!({"id": "8127419", "admin_id": ADMIN})),
+            h.client
+                .tags()
+                .tag_conversation(CONVERSATION, "8127419", ADMIN),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127419");
     assert_eq!(tag.name.as_deref(), Some("Renewal Q3"));
     assert_eq!(tag.applied_at, Some(1_717_003_344));
     assert_eq!(tag.applied_by.and_then(|r| r.id).as_deref(), Some(ADMIN));
-    h.finish().await;
 }
 
 // operationId: detachTagFromConversation
 #[tokio::test]
 async fn untag_conversation() {
     let h = Harness::start().await;
-    stub_json(
-        "DELETE",
-        &format!("/conversations/{CONVERSATION}/tags/8127419"),
-        &[],
-        json!({"admin_id": ADMIN}),
-    )
-    .respond_with(ok(fixture("tags/detachTagFromConversation")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .untag_conversation(CONVERSATION, "8127419", ADMIN)
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!(
+                "DELETE /conversations/{CONVERSATION}/tags/8127419"
+            ))
+            .json(json!({"admin_id": ADMIN})),
+            h.client
+                .tags()
+                .untag_conversation(CONVERSATION, "8127419", ADMIN),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127419");
     assert_eq!(tag.name.as_deref(), Some("Renewal Q3"));
-    h.finish().await;
 }
 
 // operationId: attachTagToTicket
 #[tokio::test]
 async fn tag_ticket() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/tickets/{TICKET}/tags"),
-        &[],
-        json!({"id": "8127455", "admin_id": ADMIN}),
-    )
-    .respond_with(ok(fixture("tags/attachTagToTicket")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .tag_ticket(TICKET, "8127455", ADMIN)
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("POST /tickets/{TICKET}/tags"))
+                .json(json!({"id": "8127455", "admin_id": ADMIN})),
+            h.client.tags().tag_ticket(TICKET, "8127455", ADMIN),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127455");
     assert_eq!(tag.name.as_deref(), Some("Churn risk"));
     assert_eq!(tag.applied_at, Some(1_717_120_987));
-    h.finish().await;
 }
 
 // operationId: detachTagFromTicket
 #[tokio::test]
 async fn untag_ticket() {
     let h = Harness::start().await;
-    stub_json(
-        "DELETE",
-        &format!("/tickets/{TICKET}/tags/8127455"),
-        &[],
-        json!({"admin_id": ADMIN}),
-    )
-    .respond_with(ok(fixture("tags/detachTagFromTicket")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .untag_ticket(TICKET, "8127455", ADMIN)
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("DELETE /tickets/{TICKET}/tags/8127455"))
+                .json(json!({"admin_id": ADMIN})),
+            h.client.tags().untag_ticket(TICKET, "8127455", ADMIN),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127455");
     assert_eq!(tag.name.as_deref(), Some("Churn risk"));
-    h.finish().await;
 }
 
 // operationId: attachTagToInternalArticle
 #[tokio::test]
 async fn tag_internal_article() {
     let h = Harness::start().await;
-    stub_json(
-        "POST",
-        &format!("/internal_articles/{INTERNAL_ARTICLE}/tags"),
-        &[],
-        json!({"id": "8127470", "admin_id": ADMIN}),
-    )
-    .respond_with(ok(fixture("tags/attachTagToInternalArticle")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .tag_internal_article(INTERNAL_ARTICLE, "8127470", Some(ADMIN))
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("POST /internal_articles/{INTERNAL_ARTICLE}/tags"))
+                .json(json!({"id": "8127470", "admin_id": ADMIN})),
+            h.client
+                .tags()
+                .tag_internal_article(INTERNAL_ARTICLE, "8127470", Some(ADMIN)),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127470");
     assert_eq!(tag.name.as_deref(), Some("Billing"));
     assert_eq!(tag.applied_at, Some(1_717_224_410));
     assert_eq!(tag.applied_by.and_then(|r| r.id).as_deref(), Some(ADMIN));
-    h.finish().await;
 }
 
 // operationId: detachTagFromInternalArticle
 #[tokio::test]
 async fn untag_internal_article() {
     let h = Harness::start().await;
-    stub(
-        "DELETE",
-        &format!("/internal_articles/{INTERNAL_ARTICLE}/tags/8127470"),
-        &[],
-    )
-    .respond_with(ok(fixture("tags/detachTagFromInternalArticle")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .untag_internal_article(INTERNAL_ARTICLE, "8127470")
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!(
+                "DELETE /internal_articles/{INTERNAL_ARTICLE}/tags/8127470"
+            )),
+            h.client
+                .tags()
+                .untag_internal_article(INTERNAL_ARTICLE, "8127470"),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127470");
     assert_eq!(tag.name.as_deref(), Some("Billing"));
     assert_eq!(tag.applied_at, None);
     assert_eq!(tag.applied_by, None);
-    h.finish().await;
 }
 
 // operationId: attachTagToContentSnippet
@@ -495,55 +371,74 @@ async fn untag_internal_article() {
 async fn tag_content_snippet() {
     let h = Harness::start().await;
     // Without an admin, the body carries the tag id only.
-    stub_json(
-        "POST",
-        &format!("/content_snippets/{SNIPPET}/tags"),
-        &[],
-        json!({"id": "8127471"}),
-    )
-    .respond_with(ok(fixture("tags/attachTagToContentSnippet")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .tag_content_snippet(SNIPPET, "8127471", None)
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("POST /content_snippets/{SNIPPET}/tags"))
+                .json(json!({"id": "8127471"})),
+            h.client
+                .tags()
+                .tag_content_snippet(SNIPPET, "8127471", None),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127471");
     assert_eq!(tag.name.as_deref(), Some("Refunds"));
     assert_eq!(tag.applied_at, Some(1_717_230_075));
-    h.finish().await;
 }
 
 // operationId: detachTagFromContentSnippet
 #[tokio::test]
 async fn untag_content_snippet() {
     let h = Harness::start().await;
-    stub(
-        "DELETE",
-        &format!("/content_snippets/{SNIPPET}/tags/8127471"),
-        &[],
-    )
-    .respond_with(ok(fixture("tags/detachTagFromContentSnippet")))
-    .expect(1)
-    .mount(&h.server)
-    .await;
-
     let tag = h
-        .client
-        .tags()
-        .untag_content_snippet(SNIPPET, "8127471")
-        .await
-        .expect("tag");
+        .replay(
+            expect(&format!("DELETE /content_snippets/{SNIPPET}/tags/8127471")),
+            h.client.tags().untag_content_snippet(SNIPPET, "8127471"),
+        )
+        .await;
 
     assert_eq!(tag.id, "8127471");
     assert_eq!(tag.applied_at, None);
     assert_eq!(tag.applied_by, None);
-    h.finish().await;
+}
+
+// operationId: attachTagToArticle
+#[tokio::test]
+async fn tag_article() {
+    let h = Harness::start().await;
+    let tag = h
+        .replay(
+            expect(&format!("POST /articles/{ARTICLE}/tags"))
+                .json(json!({"id": ARTICLE_TAG, "admin_id": ARTICLE_ADMIN})),
+            h.client
+                .tags()
+                .tag_article(ARTICLE, ARTICLE_TAG, Some(ARTICLE_ADMIN)),
+        )
+        .await;
+
+    assert_eq!(tag.id, ARTICLE_TAG);
+    assert_eq!(tag.name.as_deref(), Some("Billing"));
+    assert_eq!(tag.applied_at, Some(1_719_493_817));
+    assert_eq!(
+        tag.applied_by.and_then(|r| r.id).as_deref(),
+        Some(ARTICLE_ADMIN)
+    );
+}
+
+// operationId: detachTagFromArticle
+#[tokio::test]
+async fn untag_article() {
+    let h = Harness::start().await;
+    let tag = h
+        .replay(
+            expect(&format!("DELETE /articles/{ARTICLE}/tags/{ARTICLE_TAG}")),
+            h.client.tags().untag_article(ARTICLE, ARTICLE_TAG),
+        )
+        .await;
+
+    assert_eq!(tag.id, ARTICLE_TAG);
+    assert_eq!(tag.applied_at, None);
+    assert!(tag.applied_by.is_none());
 }
 
 // ---------------------------------------------------------------------------
@@ -622,6 +517,9 @@ fn tagging_is_safe_to_retry_and_deletes_carry_their_body() {
         tags.tag_ticket(TICKET, "1", ADMIN)
             .into_request()
             .map(|r| r.is_idempotent()),
+        tags.tag_article(ARTICLE, "1", None)
+            .into_request()
+            .map(|r| r.is_idempotent()),
     ];
     for r in retryable {
         assert!(r.expect("valid"), "tagging requests are idempotent");
@@ -638,8 +536,8 @@ fn tagging_is_safe_to_retry_and_deletes_carry_their_body() {
 
 /// Every Tags request the SDK builds has the spec's method and path, and a
 /// body that conforms to the operation's request schema (or none when the
-/// operation takes none). The `POST /tags` forms are each checked against
-/// their own branch of the operation's `oneOf`, which cannot tell them apart
+/// operation takes none), the two article tagging operations included. The
+/// `POST /tags` forms are each checked against their own branch of the operation's `oneOf`, which cannot tell them apart
 /// (see `KNOWN_DEFECTS` in `tests/conformance/main.rs`).
 #[test]
 fn sdk_requests_match_the_spec_operations() {
@@ -654,53 +552,29 @@ fn sdk_requests_match_the_spec_operations() {
         ]
     };
     let requests = [
-        built_named("listTags", t.list()),
-        built_named("findTag", t.get("8127403")),
-        built_named("createTag", t.create("Enterprise")),
-        built_named("createTag", t.rename("8127460", "Enterprise")),
-        built_named("createTag", t.tag_companies("Enterprise", companies()))
-            .branch("tag_company_request"),
-        built_named("createTag", t.untag_companies("Enterprise", companies()))
-            .branch("untag_company_request"),
-        built_named("createTag", t.tag_users("Beta", [CONTACT]))
-            .branch("tag_multiple_users_request"),
-        built_named("deleteTag", t.delete("8127455")),
-        built_named("attachTagToContact", t.tag_contact(CONTACT, "1")),
-        built_named("detachTagFromContact", t.untag_contact(CONTACT, "1")),
-        built_named(
-            "attachTagToConversation",
-            t.tag_conversation(CONVERSATION, "1", ADMIN),
-        ),
-        built_named(
-            "detachTagFromConversation",
-            t.untag_conversation(CONVERSATION, "1", ADMIN),
-        ),
-        built_named("attachTagToTicket", t.tag_ticket(TICKET, "1", ADMIN)),
-        built_named("detachTagFromTicket", t.untag_ticket(TICKET, "1", ADMIN)),
-        built_named(
-            "attachTagToInternalArticle",
-            t.tag_internal_article(INTERNAL_ARTICLE, "1", Some(ADMIN)),
-        ),
-        built_named(
-            "attachTagToInternalArticle",
-            t.tag_internal_article(INTERNAL_ARTICLE, "1", None),
-        ),
-        built_named(
-            "detachTagFromInternalArticle",
-            t.untag_internal_article(INTERNAL_ARTICLE, "1"),
-        ),
-        built_named(
-            "attachTagToContentSnippet",
-            t.tag_content_snippet(SNIPPET, "1", Some(ADMIN)),
-        ),
-        built_named(
-            "attachTagToContentSnippet",
-            t.tag_content_snippet(SNIPPET, "1", None),
-        ),
-        built_named(
-            "detachTagFromContentSnippet",
-            t.untag_content_snippet(SNIPPET, "1"),
-        ),
+        built(t.list()),
+        built(t.get("8127403")),
+        built(t.create("Enterprise")),
+        built(t.rename("8127460", "Enterprise")),
+        built(t.tag_companies("Enterprise", companies())).branch("tag_company_request"),
+        built(t.untag_companies("Enterprise", companies())).branch("untag_company_request"),
+        built(t.tag_users("Beta", [CONTACT])).branch("tag_multiple_users_request"),
+        built(t.delete("8127455")),
+        built(t.tag_contact(CONTACT, "1")),
+        built(t.untag_contact(CONTACT, "1")),
+        built(t.tag_conversation(CONVERSATION, "1", ADMIN)),
+        built(t.untag_conversation(CONVERSATION, "1", ADMIN)),
+        built(t.tag_ticket(TICKET, "1", ADMIN)),
+        built(t.untag_ticket(TICKET, "1", ADMIN)),
+        built(t.tag_internal_article(INTERNAL_ARTICLE, "1", Some(ADMIN))),
+        built(t.tag_internal_article(INTERNAL_ARTICLE, "1", None)),
+        built(t.untag_internal_article(INTERNAL_ARTICLE, "1")),
+        built(t.tag_content_snippet(SNIPPET, "1", Some(ADMIN))),
+        built(t.tag_content_snippet(SNIPPET, "1", None)),
+        built(t.untag_content_snippet(SNIPPET, "1")),
+        built(t.tag_article(ARTICLE, "1", Some(ADMIN))),
+        built(t.tag_article(ARTICLE, "1", None)),
+        built(t.untag_article(ARTICLE, "1")),
     ];
 
     let problems = check_requests(spec, &requests);
@@ -710,6 +584,10 @@ fn sdk_requests_match_the_spec_operations() {
         missing.is_empty(),
         "operations without a checked request: {missing:?}"
     );
+    let built_ids = operation_ids(&requests);
+    for article_op in ["attachTagToArticle", "detachTagFromArticle"] {
+        assert!(built_ids.contains(article_op), "{article_op} was not built");
+    }
     assert!(
         problems.is_empty(),
         "{} problem(s):\n  {}",
@@ -801,9 +679,23 @@ async fn invalid_input_is_refused_before_sending() {
             tags.tag_content_snippet("", "1", None).await.map(drop),
         ),
         (
-            "tag_id",
+            "id",
             tags.untag_content_snippet(SNIPPET, "").await.map(drop),
         ),
+        (
+            "article_id",
+            tags.tag_article("art-6871119", "1", None).await.map(drop),
+        ),
+        (
+            "tag_id",
+            tags.tag_article(ARTICLE, " ", None).await.map(drop),
+        ),
+        (
+            "admin_id",
+            tags.tag_article(ARTICLE, "1", Some("")).await.map(drop),
+        ),
+        ("article_id", tags.untag_article("", "1").await.map(drop)),
+        ("id", tags.untag_article(ARTICLE, "").await.map(drop)),
     ];
     for (expected, result) in cases {
         let err = result.expect_err(expected);

@@ -3,6 +3,12 @@
 use serde::{Serialize, Serializer};
 
 use crate::error::Error;
+use crate::models::CustomAttributes;
+
+/// Longest custom attribute name Intercom accepts.
+pub const MAX_CUSTOM_ATTRIBUTE_NAME: usize = 190;
+/// Longest custom attribute string value Intercom accepts.
+pub const MAX_CUSTOM_ATTRIBUTE_STRING: usize = 255;
 
 /// `s`, cut to `max` characters with an ellipsis, for naming a field in an
 /// error without copying a huge value into it.
@@ -43,6 +49,44 @@ pub(crate) fn require_numeric(field: impl Into<String>, value: &str) -> Result<(
 pub(crate) fn require_non_empty(field: &'static str, value: &str) -> Result<(), Error> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Check custom attribute names (at most 190 characters) and string values
+/// (at most 255 characters).
+///
+/// # Errors
+/// [`Error::InvalidInput`] with field `custom_attributes.<name>`.
+pub fn validate_custom_attributes(attrs: &CustomAttributes) -> Result<(), Error> {
+    for (name, value) in attrs {
+        let field = || format!("custom_attributes.{}", truncate(name, 40));
+        if name.trim().is_empty() {
+            return Err(Error::invalid(
+                "custom_attributes",
+                "an attribute name is empty",
+            ));
+        }
+        let name_len = name.chars().count();
+        if name_len > MAX_CUSTOM_ATTRIBUTE_NAME {
+            return Err(Error::invalid(
+                field(),
+                format!(
+                    "name is {name_len} characters; Intercom allows at most {MAX_CUSTOM_ATTRIBUTE_NAME}"
+                ),
+            ));
+        }
+        if let serde_json::Value::String(s) = value {
+            let len = s.chars().count();
+            if len > MAX_CUSTOM_ATTRIBUTE_STRING {
+                return Err(Error::invalid(
+                    field(),
+                    format!(
+                        "value is {len} characters; Intercom allows at most {MAX_CUSTOM_ATTRIBUTE_STRING}"
+                    ),
+                ));
+            }
+        }
     }
     Ok(())
 }

@@ -16,11 +16,16 @@
 //! ```
 //!
 //! - `"getContact"`: the spec's operationId. `GET`: the method; `POST` is
-//!   retried after a 5xx or timeout only when marked `POST(idempotent)`.
+//!   retried after a 5xx or timeout only when marked `POST(idempotent)`, and
+//!   a request that must never be sent twice is marked `GET(once)`.
 //! - `fn get(id)`: the method on the handle. Names before a `;` are the
 //!   path's `{placeholders}`, in order (checked at compile time), taken as
 //!   `&str`, refused when empty and percent-encoded; typed arguments follow.
-//! - `-> Call<T>` or `-> ListCall<T> paged PAGING` (a [`Paging`] constant).
+//!   `#[numeric] admin_id` also refuses an id that is not a number (the
+//!   spec types it as an integer).
+//! - `-> Call<T>` or `-> ListCall<T> paged PAGING` (a [`Paging`] constant),
+//!   or another call type of the family built like a `Call` (`-> LookupCall<T>`:
+//!   a type with `new(client, request)` and the generics `<'c, C, T, O>`).
 //! - `= builder`: an ordinary function `fn(Request<T>, args…) ->
 //!   Result<Request<T>, Error>` that validates the arguments and sets the
 //!   body. Without one, a single argument is sent as the JSON body.
@@ -39,34 +44,43 @@
 
 macro_rules! endpoints {
     // --- internal: split a row's parameter list into path ids and arguments.
-    (@split $then:ident $ctx:tt ( $($id:ident),* ; $($arg:ident : $argty:ty),* )) => {
-        $crate::resources::endpoints::endpoints!(@$then $ctx [$($id)*] [$($arg : $argty),*]);
+    (@split $then:ident $ctx:tt
+        ( $($(#[$check:ident])? $id:ident),* ; $($arg:ident : $argty:ty),* )) => {
+        $crate::resources::endpoints::endpoints!(
+            @$then $ctx [$($id [$($check)?])*] [$($arg : $argty),*]
+        );
     };
     (@split $then:ident $ctx:tt ( $($arg:ident : $argty:ty),* )) => {
         $crate::resources::endpoints::endpoints!(@$then $ctx [] [$($arg : $argty),*]);
     };
-    (@split $then:ident $ctx:tt ( $($id:ident),* )) => {
-        $crate::resources::endpoints::endpoints!(@$then $ctx [$($id)*] []);
+    (@split $then:ident $ctx:tt ( $($(#[$check:ident])? $id:ident),* )) => {
+        $crate::resources::endpoints::endpoints!(@$then $ctx [$($id [$($check)?])*] []);
     };
 
     // --- internal: the method on the handle.
     (@method [[$($doc:tt)*] $op:literal $method:ident $path:literal $name:ident
               $kind:ident $out:ty [$($paging:ident)?] [$($build:tt)*]]
-             [$($id:ident)*] [$($arg:ident : $argty:ty),*]) => {
+             [$($id:ident [$($check:ident)?])*] [$($arg:ident : $argty:ty),*]) => {
         #[doc = concat!("`", stringify!($method), " ", $path, "`:")]
         $($doc)*
         $(#[doc = concat!(
             "\n[`Error::InvalidInput`](crate::Error::InvalidInput) before sending when `",
             stringify!($id),
-            "` is empty."
+            "` is empty",
+            $($crate::resources::endpoints::endpoints!(@check_doc $check),)?
+            "."
         )])*
         pub fn $name(&self, $($id: &str,)* $($arg: $argty),*)
             -> $crate::resources::endpoints::endpoints!(@ret $kind $out, ops::$name)
         {
-            let request = $crate::Request::for_operation(
-                &ops::$name::OPERATION,
-                &[$((stringify!($id), $id)),*],
-            )
+            let request = Ok::<(), $crate::Error>(())
+                $($(.and_then(|()| {
+                    $crate::resources::endpoints::endpoints!(@check_id $check $id)
+                }))?)*
+                .and_then(|()| $crate::Request::for_operation(
+                    &ops::$name::OPERATION,
+                    &[$((stringify!($id), $id)),*],
+                ))
             .and_then(|request| {
                 $crate::resources::endpoints::endpoints!(@body request [$($build)*] [$($arg)*])
             });
@@ -79,6 +93,10 @@ macro_rules! endpoints {
     (@new ListCall $client:expr, $request:ident, $paging:ident) => {
         $crate::ListCall::new($client, $request, $paging)
     };
+    // Another call type in the family's scope, built like a `Call`:
+    // `-> LookupCall<T>` is `LookupCall<'c, C, T, ops::name>`.
+    (@ret $kind:ident $out:ty, $marker:ty) => { $kind<'c, C, $out, $marker> };
+    (@new $kind:ident $client:expr, $request:ident) => { $kind::new($client, $request) };
     (@body $req:ident [] []) => { Ok($req) };
     (@body $req:ident [] [$arg:ident]) => { $req.json(&$arg) };
     (@body $req:ident [$build:ident] [$($arg:ident)*]) => { $build($req, $($arg),*) };
@@ -87,18 +105,26 @@ macro_rules! endpoints {
     };
 
     // --- internal: the compile-time check that ids match the path.
-    (@check [$op:literal $path:literal] [$($id:ident)*] [$($arg:ident : $argty:ty),*]) => {
+    (@check [$op:literal $path:literal] [$($id:ident [$($check:ident)?])*]
+             [$($arg:ident : $argty:ty),*]) => {
         const _: () = assert!(
             $crate::operation::placeholders_are($path, &[$(stringify!($id)),*]),
             concat!("row ", $op, ": the ids before `;` must be the path placeholders, in order"),
         );
     };
 
+    // --- internal: the checks a path id can carry (`#[numeric] admin_id`).
+    (@check_id numeric $id:ident) => {
+        $crate::resources::common::require_numeric(stringify!($id), $id)
+    };
+    (@check_doc numeric) => { " or not a numeric id" };
+
     (@idempotent POST) => { false };
+    (@idempotent $method:ident once) => { false };
     (@idempotent $method:ident) => { true };
     (@idempotent $method:ident idempotent) => { true };
-    (@paged Call) => { false };
     (@paged ListCall) => { true };
+    (@paged $kind:ident) => { false };
 
     // --- the table.
     (
@@ -125,8 +151,7 @@ macro_rules! endpoints {
                 $Handle { client }
             }
 
-            /// The executor this handle runs on (for the blocking facade of
-            /// hand-written methods; a family without any does not use it).
+            /// The executor this handle runs on (not every family needs it).
             #[allow(dead_code)]
             pub(crate) fn executor(&self) -> &'c C {
                 self.client

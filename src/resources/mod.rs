@@ -17,6 +17,7 @@ pub(crate) mod endpoints;
 pub mod help_center;
 pub mod notes;
 pub mod segments;
+pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
 pub mod tickets;
@@ -87,6 +88,9 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         data_events::ops::ALL,
         articles::ops::ALL,
         help_center::ops::ALL,
+        admins::ops::ALL,
+        tags::ops::ALL,
+        companies::ops::ALL,
     ]
     .into_iter()
     .flatten()

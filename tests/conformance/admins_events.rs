@@ -1,6 +1,6 @@
 //! Admins (7 operations) and Data Events (3 operations).
 
-use intercom_api::admins::{ActivityType, SearchActivityLogs, SetAway};
+use intercom_api::admins::{ActivityLogSearch, ActivityType, SetAway};
 use intercom_api::data_events::{CreateDataEvent, CreateEventSummary, EventUser};
 
 use crate::{check, check_known_defect, prism};
@@ -54,7 +54,7 @@ async fn list_activity_logs() {
 #[tokio::test]
 async fn search_activity_logs() {
     let Some(c) = prism() else { return };
-    let search = SearchActivityLogs::new(AFTER)
+    let search = ActivityLogSearch::new(AFTER)
         .created_at_before(BEFORE)
         .event_types([
             ActivityType::AppNameChange,
@@ -63,7 +63,7 @@ async fn search_activity_logs() {
     check(c.admins().search_activity_logs(search).per_page(250)).await;
     check(
         c.admins()
-            .search_activity_logs(SearchActivityLogs::new(AFTER)),
+            .search_activity_logs(ActivityLogSearch::new(AFTER)),
     )
     .await;
 }

@@ -1,6 +1,7 @@
 //! Companies (13 operations).
 
-use intercom_api::companies::{CompanyOrder, CreateOrUpdateCompany, UpdateCompany};
+use intercom_api::companies::{CreateOrUpdateCompany, UpdateCompany};
+use intercom_api::search::SortOrder;
 
 use crate::{conforms, prism};
 
@@ -107,7 +108,11 @@ async fn list_all_companies() {
     let Some(c) = prism() else { return };
     conforms(
         "listAllCompanies",
-        c.companies().list(CompanyOrder::Asc).per_page(50).await,
+        c.companies()
+            .list()
+            .order(SortOrder::Ascending)
+            .per_page(50)
+            .await,
     );
 }
 
@@ -130,10 +135,10 @@ async fn attach_and_detach_contact() {
     let Some(c) = prism() else { return };
     conforms(
         "attachContactToACompany",
-        c.companies().attach_contact(ID, CONTACT).await,
+        c.companies().attach_contact(CONTACT, ID).await,
     );
     conforms(
         "detachContactFromACompany",
-        c.companies().detach_contact(ID, CONTACT).await,
+        c.companies().detach_contact(CONTACT, ID).await,
     );
 }

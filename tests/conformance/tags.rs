@@ -1,4 +1,4 @@
-//! Tags (14 operations).
+//! Tags (14 operations), and tagging articles (2 Articles operations).
 
 use intercom_api::tags::CompanyRef;
 
@@ -136,5 +136,22 @@ async fn tag_and_untag_a_content_snippet() {
     conforms(
         "detachTagFromContentSnippet",
         c.tags().untag_content_snippet("123", TAG).await,
+    );
+}
+
+#[tokio::test]
+async fn tag_and_untag_an_article() {
+    let Some(c) = prism() else { return };
+    conforms(
+        "attachTagToArticle",
+        c.tags().tag_article("6871119", TAG, Some(ADMIN)).await,
+    );
+    conforms(
+        "attachTagToArticle",
+        c.tags().tag_article("6871119", TAG, None).await,
+    );
+    conforms(
+        "detachTagFromArticle",
+        c.tags().untag_article("6871119", TAG).await,
     );
 }

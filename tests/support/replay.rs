@@ -106,6 +106,16 @@ where
     }
 }
 
+impl<'c, T, O: 'c> Replayable for intercom_api::companies::LookupCall<'c, Client, T, O>
+where
+    T: serde::de::DeserializeOwned + Send + 'c,
+{
+    type Out = T;
+    fn row(&self) -> Option<&'static Operation> {
+        self.operation()
+    }
+}
+
 impl Harness {
     /// Run `call` (built on this harness's client) against a server that
     /// answers only the expected request, and return what it decoded.

@@ -29,14 +29,14 @@ mod models;
 mod requests;
 mod rows;
 
-pub use models::{
-    Contact, ContactArchived, ContactBlocked, ContactDeleted, ContactRole, Location,
-    MergeHistoryItem, SocialProfile, SocialProfiles, Upserted,
+pub use crate::resources::common::{
+    MAX_CUSTOM_ATTRIBUTE_NAME, MAX_CUSTOM_ATTRIBUTE_STRING, validate_custom_attributes,
 };
-pub use requests::{
-    ContactSearch, CreateContact, MAX_CUSTOM_ATTRIBUTE_NAME, MAX_CUSTOM_ATTRIBUTE_STRING,
-    MergeContacts, UpdateContact, validate_custom_attributes,
+pub use crate::resources::shared::{
+    Contact, ContactRole, Location, MergeHistoryItem, SocialProfile, SocialProfiles,
 };
+pub use models::{ContactArchived, ContactBlocked, ContactDeleted, Upserted};
+pub use requests::{ContactSearch, CreateContact, MergeContacts, UpdateContact};
 pub use rows::{Contacts, MAX_PER_PAGE, ops};
 
 use crate::client::Client;

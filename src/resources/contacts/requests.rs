@@ -2,18 +2,13 @@
 
 use serde::Serialize;
 
-use super::models::ContactRole;
 use crate::error::Error;
 use crate::models::CustomAttributes;
-use crate::resources::common::{require_non_empty, shared_methods, truncate};
+use crate::resources::common::{require_non_empty, shared_methods, validate_custom_attributes};
+use crate::resources::shared::ContactRole;
 use crate::search::{Query, Sort, SortOrder};
 use crate::subscription_types::ConsentType;
 use crate::transport::Request;
-
-/// Longest custom attribute name Intercom accepts.
-pub const MAX_CUSTOM_ATTRIBUTE_NAME: usize = 190;
-/// Longest custom attribute string value Intercom accepts.
-pub const MAX_CUSTOM_ATTRIBUTE_STRING: usize = 255;
 
 /// The fields a contact can be created or updated with. Shared by
 /// [`CreateContact`] and [`UpdateContact`].
@@ -77,44 +72,6 @@ impl ContactFields {
         }
         Ok(())
     }
-}
-
-/// Check custom attribute names (at most 190 characters) and string values
-/// (at most 255 characters).
-///
-/// # Errors
-/// [`Error::InvalidInput`] with field `custom_attributes.<name>`.
-pub fn validate_custom_attributes(attrs: &CustomAttributes) -> Result<(), Error> {
-    for (name, value) in attrs {
-        let field = || format!("custom_attributes.{}", truncate(name, 40));
-        if name.trim().is_empty() {
-            return Err(Error::invalid(
-                "custom_attributes",
-                "an attribute name is empty",
-            ));
-        }
-        let name_len = name.chars().count();
-        if name_len > MAX_CUSTOM_ATTRIBUTE_NAME {
-            return Err(Error::invalid(
-                field(),
-                format!(
-                    "name is {name_len} characters; Intercom allows at most {MAX_CUSTOM_ATTRIBUTE_NAME}"
-                ),
-            ));
-        }
-        if let serde_json::Value::String(s) = value {
-            let len = s.chars().count();
-            if len > MAX_CUSTOM_ATTRIBUTE_STRING {
-                return Err(Error::invalid(
-                    field(),
-                    format!(
-                        "value is {len} characters; Intercom allows at most {MAX_CUSTOM_ATTRIBUTE_STRING}"
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
 }
 
 shared_methods!([CreateContact, UpdateContact] {

@@ -1,17 +1,18 @@
 //! The contacts endpoints: one row each (see [`endpoints!`](crate::resources::endpoints)).
 
-use super::models::{Contact, ContactArchived, ContactBlocked, ContactDeleted, MergeHistoryItem};
+use super::models::{ContactArchived, ContactBlocked, ContactDeleted};
 use super::requests::{
     ContactSearch, CreateContact, MergeContacts, UpdateContact, create_body, merge_body, note_body,
     search_body, subscription_body, update_body,
 };
 use crate::banners::{Banner, BannerDismiss};
-use crate::companies::Company;
 use crate::models::List;
 use crate::notes::Note;
 use crate::options::{IncludeMergeHistory, Order};
 use crate::pagination::{Paging, Scheme};
+use crate::resources::companies::Company;
 use crate::resources::endpoints::endpoints;
+use crate::resources::shared::{Contact, MergeHistoryItem};
 use crate::segments::Segment;
 use crate::subscription_types::{ConsentType, SubscriptionType};
 use crate::tags::Tag;
