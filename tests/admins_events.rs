@@ -479,7 +479,7 @@ mod admins {
             .expect("accepted");
         assert_eq!(
             at_limit.body(),
-            Some(&json!({"created_at_after": AFTER, "per_page": 250}))
+            Some(json!({"created_at_after": AFTER, "per_page": 250}))
         );
         h.assert_no_requests().await;
         h.finish().await;
@@ -1166,7 +1166,7 @@ mod data_events {
         items.try_next().await.expect("second");
         let err = items.try_next().await.expect_err("refused");
         assert!(
-            matches!(err, Error::Config(ref m) if m.contains("another origin")),
+            matches!(err, Error::Protocol(ref m) if m.contains("another origin")),
             "{err}"
         );
         h.finish().await;
