@@ -290,6 +290,19 @@ impl ApiError {
         Some(&rest[..end])
     }
 
+    /// The error the client builds from an answer's status, headers and
+    /// (the first bytes of its) body, for tests of code that handles errors
+    /// and for fuzzing. Never fails: a body that is not Intercom's
+    /// `error.list` keeps only the status and a snippet.
+    pub fn from_parts(
+        status: StatusCode,
+        headers: &reqwest::header::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let rate_limit = RateLimit::from_headers(headers);
+        ApiError::from_response(status, headers, body, rate_limit)
+    }
+
     /// Build an error from a status, headers and raw body. Never fails: a body
     /// that is not Intercom's `error.list` keeps only status and snippet.
     pub(crate) fn from_response(
@@ -524,12 +537,30 @@ impl std::error::Error for DecodeError {
     }
 }
 
-/// The first [`SNIPPET_BYTES`] of a body, cut at a character boundary.
+/// The first [`SNIPPET_BYTES`] of a body, cut at a character boundary. The
+/// snippet itself is at most [`SNIPPET_BYTES`] long too: an invalid byte
+/// becomes U+FFFD (three bytes), so the lossy text is cut again.
 pub(crate) fn snippet(body: &[u8]) -> String {
     let cut = body.len().min(SNIPPET_BYTES);
-    let text = String::from_utf8_lossy(&body[..cut]);
-    // A multi-byte character cut in half shows as U+FFFD at the end: drop it.
-    text.trim_end_matches('\u{FFFD}').to_owned()
+    let mut out = String::with_capacity(cut);
+    let mut chunks = body[..cut].utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        out.push_str(chunk.valid());
+        // Invalid bytes show as U+FFFD, except a character the cut split in
+        // half at the very end, which is dropped.
+        let split_by_cut = chunks.peek().is_none() && cut < body.len();
+        if !chunk.invalid().is_empty() && !split_by_cut {
+            out.push('\u{FFFD}');
+        }
+    }
+    if out.len() > SNIPPET_BYTES {
+        let mut end = SNIPPET_BYTES;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -579,6 +610,10 @@ mod tests {
         let s = snippet(body.as_bytes());
         assert!(s.len() <= SNIPPET_BYTES);
         assert!(s.chars().all(|c| c == 'é'));
+        // Found by the api_answer fuzz target: invalid bytes grow threefold.
+        let s = snippet(&[0xff; 600]);
+        assert!(s.len() <= SNIPPET_BYTES, "{}", s.len());
+        assert!(s.starts_with('\u{FFFD}'));
     }
 
     #[test]
