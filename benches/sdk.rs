@@ -108,7 +108,9 @@ fn sched_time() -> Option<Duration> {
     let mut total_ms = 0.0f64;
     for task in std::fs::read_dir("/proc/self/task").ok()? {
         let sched = std::fs::read_to_string(task.ok()?.path().join("sched")).ok()?;
-        let line = sched.lines().find(|l| l.starts_with("se.sum_exec_runtime"))?;
+        let line = sched
+            .lines()
+            .find(|l| l.starts_with("se.sum_exec_runtime"))?;
         total_ms += line.rsplit(':').next()?.trim().parse::<f64>().ok()?;
     }
     Some(Duration::from_secs_f64(total_ms / 1e3))

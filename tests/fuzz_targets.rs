@@ -10,15 +10,18 @@ use proptest::prelude::*;
 
 /// Near-valid inputs: a real document with a mutated span.
 fn mutated(seed: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
-    (0..seed.len(), 0..seed.len(), proptest::collection::vec(any::<u8>(), 0..16)).prop_map(
-        move |(a, b, insert)| {
+    (
+        0..seed.len(),
+        0..seed.len(),
+        proptest::collection::vec(any::<u8>(), 0..16),
+    )
+        .prop_map(move |(a, b, insert)| {
             let (a, b) = (a.min(b), a.max(b));
             let mut out = seed[..a].to_vec();
             out.extend_from_slice(&insert);
             out.extend_from_slice(&seed[b..]);
             out
-        },
-    )
+        })
 }
 
 const NOTIFICATION: &[u8] = br#"{"type":"notification_event","id":"notif_1","topic":"contact.user.created","created_at":1750000000,"data":{"item":{"type":"contact","id":"c1","email":"a@example.com","custom_attributes":{"plan":"pro"}}}}"#;

@@ -40,7 +40,9 @@ struct Hostile {
 }
 
 impl Hostile {
-    async fn start(script: impl Fn(usize, Seen, TcpStream) -> Reply + Send + Sync + 'static) -> Self {
+    async fn start(
+        script: impl Fn(usize, Seen, TcpStream) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -190,7 +192,11 @@ async fn a_reset_past_what_system_time_holds_does_not_panic() {
         .await;
         let client = server.client(RetryPolicy::none());
         let me = client.admins().me().await.expect("decodes");
-        assert_eq!(me.email.as_deref(), Some("ops@example.com"), "reset {reset}");
+        assert_eq!(
+            me.email.as_deref(),
+            Some("ops@example.com"),
+            "reset {reset}"
+        );
     }
 }
 
@@ -213,7 +219,10 @@ async fn a_429_with_an_overflowing_reset_is_still_a_typed_error() {
         .me()
         .await
         .expect_err("429");
-    assert!(matches!(err, Error::RateLimited { attempts: 2, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::RateLimited { attempts: 2, .. }),
+        "{err:?}"
+    );
     assert_eq!(err.request_id(), Some("req-429"));
 }
 
@@ -311,7 +320,11 @@ async fn a_100_mib_error_page_is_read_only_as_far_as_needed_on_every_retry() {
     let api = err.as_api().expect("an API error");
     assert_eq!(api.status.as_u16(), 503);
     assert_eq!(api.request_id.as_deref(), Some("req-503"));
-    assert!(api.body_snippet.starts_with("<html>xxx"), "{}", api.body_snippet);
+    assert!(
+        api.body_snippet.starts_with("<html>xxx"),
+        "{}",
+        api.body_snippet
+    );
     assert_eq!(api.body_snippet.len(), 512);
     // A GET: retried three times, four reads in all, none of them whole.
     assert_eq!(server.requests().len(), 4);
@@ -402,7 +415,10 @@ async fn a_307_on_a_post_is_not_followed_and_names_the_location() {
             ..
         } => {
             assert_eq!(status.as_u16(), 307);
-            assert_eq!(location.as_deref(), Some(format!("{}/steal", elsewhere.base).as_str()));
+            assert_eq!(
+                location.as_deref(),
+                Some(format!("{}/steal", elsewhere.base).as_str())
+            );
             assert_eq!(request_id.as_deref(), Some("req-307"));
         }
         other => panic!("expected Redirect, got {other:?}"),
@@ -528,11 +544,17 @@ async fn a_429_after_the_retries_keeps_request_id_errors_and_snippet() {
     assert_eq!(api.request_id.as_deref(), Some("req-throttled"));
     assert_eq!(api.errors.len(), 2);
     assert_eq!(api.errors[0].code, ErrorCode::RateLimitExceeded);
-    assert_eq!(api.errors[1].code, ErrorCode::Unknown("brand_new_code".into()));
+    assert_eq!(
+        api.errors[1].code,
+        ErrorCode::Unknown("brand_new_code".into())
+    );
     assert!(api.body_snippet.contains("Exceeded rate limit"));
     assert_eq!(err.request_id(), Some("req-throttled"));
     assert_eq!(err.code(), Some(&ErrorCode::RateLimitExceeded));
-    assert!(err.to_string().contains("request_id=req-throttled"), "{err}");
+    assert!(
+        err.to_string().contains("request_id=req-throttled"),
+        "{err}"
+    );
     assert_eq!(server.requests().len(), 3);
 }
 
@@ -590,10 +612,8 @@ async fn cursors_cycling_a_b_a_b_end_the_stream() {
 
 #[tokio::test(start_paused = true)]
 async fn the_raw_server_sees_the_body_as_written() {
-    let server = Hostile::start(|_, _, sock| {
-        send(sock, ok_json(r#"{"type":"contact","id":"c1"}"#))
-    })
-    .await;
+    let server =
+        Hostile::start(|_, _, sock| send(sock, ok_json(r#"{"type":"contact","id":"c1"}"#))).await;
     server
         .client(RetryPolicy::none())
         .contacts()

@@ -80,8 +80,8 @@ fn empty_secret_or_identifier_is_refused_without_leaking() {
 #[test]
 fn a_whitespace_only_secret_is_refused_like_an_empty_one() {
     for blank in [" ", "\t\n", "\u{a0} "] {
-        let err = messenger::user_hash(&SecretString::from(blank), "user-42")
-            .expect_err("blank secret");
+        let err =
+            messenger::user_hash(&SecretString::from(blank), "user-42").expect_err("blank secret");
         assert!(
             matches!(err, intercom_api::Error::InvalidInput { ref field, .. } if field == "secret"),
             "{blank:?}: {err:?}"

@@ -228,11 +228,9 @@ impl Transport {
             };
             let attempts = retries + 1;
             // One timer bounds the whole attempt: connect, headers and body.
-            let attempt = tokio::time::timeout(
-                timeout,
-                self.attempt(request, &permit, req, attempts, span),
-            )
-            .await;
+            let attempt =
+                tokio::time::timeout(timeout, self.attempt(request, &permit, req, attempts, span))
+                    .await;
             let (outcome, failure, rate_limit) = match attempt {
                 Ok(Attempt::Success(resp)) => return Ok(resp),
                 Ok(Attempt::Failed {

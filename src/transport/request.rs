@@ -360,7 +360,9 @@ mod tests {
         );
         assert_eq!(
             r.body(),
-            Some(serde_json::json!({"event_name": "invited-friend", "created_at": 1_718_000_000, "user_id": "u1"}))
+            Some(
+                serde_json::json!({"event_name": "invited-friend", "created_at": 1_718_000_000, "user_id": "u1"})
+            )
         );
     }
 
@@ -394,7 +396,10 @@ mod tests {
         empty
             .set_body_field(&["pagination", "per_page"], &50)
             .expect("created");
-        assert_eq!(empty.body.as_deref(), Some(&br#"{"pagination":{"per_page":50}}"#[..]));
+        assert_eq!(
+            empty.body.as_deref(),
+            Some(&br#"{"pagination":{"per_page":50}}"#[..])
+        );
     }
 
     #[test]

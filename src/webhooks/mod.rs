@@ -52,7 +52,6 @@
 //! someone who captured it from sending it again. [`ReplayGuard`] refuses a
 //! notification id it has already seen and notifications that are too old.
 
-
 mod endpoint;
 mod notification;
 mod replay;

@@ -35,7 +35,6 @@ pub enum ParseError {
     },
 }
 
-
 /// The object a notification is about (`data.item`), typed when this crate
 /// has a model for it.
 #[derive(Debug, Clone)]
@@ -338,7 +337,11 @@ mod tests {
             br#"{"topic":"contact.user.created","id":"notif_1","data":{"type":"notification_event_data","item":{"type":"contact","id":{"not":"a string"},"email":"a@example.com"}}}"#,
         )
         .expect("parses");
-        assert!(n.item_error.as_deref().is_some_and(|e| e.contains("id")), "{:?}", n.item_error);
+        assert!(
+            n.item_error.as_deref().is_some_and(|e| e.contains("id")),
+            "{:?}",
+            n.item_error
+        );
         let Item::Json(item) = &n.item else {
             panic!("expected JSON, got {:?}", n.item);
         };
@@ -352,7 +355,10 @@ mod tests {
         // An item without a model is moved too; a typed one stays in `data`.
         let ping = parse(br#"{"topic":"ping","data":{"item":{"type":"ping","message":"hi"}}}"#)
             .expect("parses");
-        assert_eq!(ping.item.as_json().map(|v| &v["message"]), Some(&Value::from("hi")));
+        assert_eq!(
+            ping.item.as_json().map(|v| &v["message"]),
+            Some(&Value::from("hi"))
+        );
         assert!(ping.data.get("item").is_none());
         let typed = parse(
             br#"{"topic":"contact.user.created","data":{"item":{"type":"contact","id":"c1"}}}"#,
@@ -360,7 +366,10 @@ mod tests {
         .expect("parses");
         assert!(typed.item.as_contact().is_some());
         assert_eq!(typed.data["item"]["id"], "c1");
-        assert_eq!(typed.item_json().map(|v| &v["id"]), Some(&Value::from("c1")));
+        assert_eq!(
+            typed.item_json().map(|v| &v["id"]),
+            Some(&Value::from("c1"))
+        );
     }
 
     #[test]

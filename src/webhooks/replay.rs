@@ -9,7 +9,6 @@ use std::time::{Duration, SystemTime};
 use super::notification::Notification;
 use crate::transport::Clock;
 
-
 /// Why [`ReplayGuard`] refused a notification.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -330,7 +329,10 @@ mod tests {
         guard.check(&n, at(T + 10)).expect("fresh");
         for later in [T + 100, T + 1_000, T + 3_600] {
             assert!(
-                matches!(guard.check(&n, at(later)), Err(ReplayError::Replayed { .. })),
+                matches!(
+                    guard.check(&n, at(later)),
+                    Err(ReplayError::Replayed { .. })
+                ),
                 "{later}"
             );
         }

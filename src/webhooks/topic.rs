@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-
 macro_rules! topics {
     ($( $(#[$doc:meta])* $variant:ident = $wire:literal $(| $alias:literal)*, )*) => {
         /// A webhook topic: what happened.
