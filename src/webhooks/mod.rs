@@ -30,10 +30,10 @@
 //!
 //! Verification and parsing have their own error types, [`VerifyError`] and
 //! [`ParseError`], combined in [`WebhookError`]. They are separate from the
-//! crate's [`Error`] because nothing here talks to Intercom:
+//! crate's [`Error`](crate::Error) because nothing here talks to Intercom:
 //! a webhook endpoint needs to tell "unauthenticated" (answer `401`) from
 //! "malformed" (answer `400`), which [`WebhookError::status`] does. Each
-//! converts into [`Error::InvalidInput`] for code
+//! converts into [`Error::InvalidInput`](crate::Error::InvalidInput) for code
 //! that prefers one error type. No error message ever contains the secret.
 //!
 //! ## Typed items, never lost

@@ -136,7 +136,7 @@ pub struct Notification {
 }
 
 /// Parse a notification body (without checking its signature: see
-/// [`verify_and_parse`]).
+/// [`verify_and_parse`](super::verify_and_parse)).
 ///
 /// ```
 /// let n = intercom_api::webhooks::parse(br#"{"topic":"ping","id":null,"data":{"item":{"type":"ping"}}}"#)?;

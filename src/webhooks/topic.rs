@@ -103,11 +103,11 @@ topics! {
     /// `call.recording_available`: a call recording is ready.
     CallRecordingAvailable = "call.recording_available",
     // Company
-    /// `company.created`: a company was created. Item: [`Company`].
+    /// `company.created`: a company was created. Item: [`Company`](crate::companies::Company).
     CompanyCreated = "company.created",
     /// `company.deleted`: a company was deleted (minimal payload).
     CompanyDeleted = "company.deleted",
-    /// `company.updated`: a company changed. Item: [`Company`].
+    /// `company.updated`: a company changed. Item: [`Company`](crate::companies::Company).
     CompanyUpdated = "company.updated",
     /// `company.contact.attached`: a contact was attached to a company.
     CompanyContactAttached = "company.contact.attached",
@@ -122,7 +122,7 @@ topics! {
     ContactEmailUpdated = "contact.email.updated",
     /// `contact.lead.added_email`: a lead gave an email address.
     ContactLeadAddedEmail = "contact.lead.added_email",
-    /// `contact.lead.created`: a lead was created. Item: [`Contact`].
+    /// `contact.lead.created`: a lead was created. Item: [`Contact`](crate::contacts::Contact).
     ContactLeadCreated = "contact.lead.created",
     /// `contact.lead.signed_up`: a lead became a user.
     ContactLeadSignedUp = "contact.lead.signed_up",
@@ -133,7 +133,7 @@ topics! {
     /// `contact.lead.updated`: a lead changed.
     ContactLeadUpdated = "contact.lead.updated",
     /// `contact.merged`: two contacts were merged; the item is the surviving
-    /// contact with an extra `merged_from` field (see [`Notification::data`]).
+    /// contact with an extra `merged_from` field (see [`Notification::data`](super::Notification::data)).
     ContactMerged = "contact.merged",
     /// `contact.subscribed`: a contact resubscribed to email.
     ContactSubscribed = "contact.subscribed",
@@ -141,7 +141,7 @@ topics! {
     ContactUnarchived = "contact.unarchive" | "contact.unarchived",
     /// `contact.unsubscribed`: a contact unsubscribed from email.
     ContactUnsubscribed = "contact.unsubscribed",
-    /// `contact.user.created`: a user was created. Item: [`Contact`].
+    /// `contact.user.created`: a user was created. Item: [`Contact`](crate::contacts::Contact).
     ContactUserCreated = "contact.user.created",
     /// `contact.user.tag.created`: a user was tagged (item: a `contact_tag`).
     ContactUserTagCreated = "contact.user.tag.created",
@@ -263,7 +263,7 @@ topics! {
     /// `granular.subscribe`: a user subscribed to a subscription type.
     GranularSubscribe = "granular.subscribe",
     // Tickets
-    /// `ticket.created`: a ticket was created. Item: [`Ticket`].
+    /// `ticket.created`: a ticket was created. Item: [`Ticket`](crate::resources::tickets::Ticket).
     TicketCreated = "ticket.created",
     /// `ticket.state.updated`: a ticket's state changed.
     TicketStateUpdated = "ticket.state.updated",
@@ -290,7 +290,7 @@ topics! {
     /// `ticket.contact.replied`: a contact replied on a ticket.
     TicketContactReplied = "ticket.contact.replied",
     /// `ticket.closed`: a ticket's conversation was closed. The ticket is
-    /// nested under `data.item.ticket`; [`Item::Ticket`] holds it.
+    /// nested under `data.item.ticket`; [`Item::Ticket`](super::Item::Ticket) holds it.
     TicketClosed = "ticket.closed",
     /// `ticket.rating.provided`: a contact rated a ticket.
     TicketRatingProvided = "ticket.rating.provided",
