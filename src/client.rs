@@ -16,7 +16,8 @@ use crate::call::Call;
 use crate::error::Error;
 pub use crate::transport::ApiVersion;
 use crate::transport::{
-    Clock, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock, Transport, decode,
+    Clock, DEFAULT_MAX_RESPONSE_BYTES, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock,
+    Transport, decode,
 };
 
 /// Where a workspace's data is hosted; each region has its own API host.
@@ -191,6 +192,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     pacing: Option<bool>,
     clock: Option<Arc<dyn Clock>>,
+    max_response_bytes: Option<u64>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -198,12 +200,13 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
             .field("region", &self.region)
-            .field("base_url", &self.base_url)
+            .field("base_url", &self.base_url.as_deref().map(redacted))
             .field("version", &self.version)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("pacing", &self.pacing)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -222,7 +225,9 @@ impl ClientBuilder {
     }
 
     /// Send requests to this base URL instead of the region's, e.g. a proxy or
-    /// a fake server. Must be `https://`, or `http://` on a loopback host.
+    /// a fake server. Must be `https://`, or `http://` on a loopback host,
+    /// without a user or password (the token is the only credential; a URL
+    /// password would show wherever the URL does).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
@@ -260,6 +265,11 @@ impl ClientBuilder {
     }
 
     /// Use this `reqwest::Client` (its pool, proxy, TLS settings).
+    ///
+    /// The client this builder makes follows no redirects; build yours with
+    /// `redirect(reqwest::redirect::Policy::none())` too. Whatever its policy,
+    /// an answer that comes from another scheme, host or port than the base
+    /// URL is refused as [`Error::Redirect`].
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -280,12 +290,23 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body the client reads (default 32 MiB; at least
+    /// 1 KiB). A larger answer ends the call with
+    /// [`Error::ResponseTooLarge`]: refused from `Content-Length` before its
+    /// body is read, or as soon as an undeclared body passes the limit.
+    /// Error answers are read only as far as their first 64 KiB.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = Some(limit.max(1024));
+        self
+    }
+
     /// Build the client.
     ///
     /// # Errors
     /// [`Error::Config`] when the token is missing or empty, the base URL is
-    /// not https (or http on loopback), the user-agent suffix is not a valid
-    /// header value, or the HTTP client cannot be built.
+    /// not https (or http on loopback) or carries a user or password, the
+    /// user-agent suffix is not a valid header value, or the HTTP client
+    /// cannot be built.
     pub fn build(self) -> Result<Client, Error> {
         let token = self
             .token
@@ -317,37 +338,55 @@ impl ClientBuilder {
             Some(c) => c,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+                // Intercom's API never redirects; a redirect would carry the
+                // body (and, on the same host, the token) elsewhere.
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
         };
 
+        let version = self.version.unwrap_or(ApiVersion::DEFAULT);
+        let version_header = HeaderValue::from_str(version.as_str())
+            .map_err(|_| Error::Config("invalid Intercom-Version".into()))?;
         Ok(Client {
             transport: Arc::new(Transport {
                 http,
                 base_url,
                 auth_header,
-                version: self.version.unwrap_or(ApiVersion::DEFAULT),
+                version,
+                version_header,
                 user_agent,
                 timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
                 retry: self.retry.unwrap_or_default(),
                 rate: RateLimiter::new(self.pacing.unwrap_or(true)),
                 clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+                max_response_bytes: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             }),
         })
     }
 }
 
 /// Parse a base URL; refuse plain http except on loopback, so a token is
-/// never sent in clear text over a network.
+/// never sent in clear text over a network, and a user or password, which
+/// would leak wherever the URL is shown. Errors never quote the password.
 fn check_base_url(raw: &str) -> Result<Url, Error> {
-    let url =
-        Url::parse(raw).map_err(|e| Error::Config(format!("invalid base URL `{raw}`: {e}")))?;
+    let url = Url::parse(raw)
+        .map_err(|e| Error::Config(format!("invalid base URL `{}`: {e}", redacted(raw))))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(format!(
+            "refusing base URL `{}` with a user or password: the access token is the only credential",
+            redacted(raw)
+        )));
+    }
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
         "http" => {
             return Err(Error::Config(format!(
-                "refusing plain-http base URL `{raw}`: use https (http is allowed only on loopback)"
+                "refusing plain-http base URL `{}`: use https (http is allowed only on loopback)",
+                redacted(raw)
             )));
         }
         other => {
@@ -362,6 +401,20 @@ fn check_base_url(raw: &str) -> Result<Url, Error> {
         ));
     }
     Ok(url)
+}
+
+/// `raw` with anything between `://` and the last `@` of the authority
+/// replaced by `***`, so a `user:password@` part never shows.
+fn redacted(raw: &str) -> String {
+    let Some(scheme_end) = raw.find("://").map(|i| i + 3) else {
+        return raw.to_owned();
+    };
+    let rest = &raw[scheme_end..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &raw[..scheme_end], &rest[at..]),
+        None => raw.to_owned(),
+    }
 }
 
 /// Whether `url` names this machine (`localhost`, `127.0.0.0/8`, `::1`).
@@ -396,6 +449,29 @@ mod tests {
         let err = check_base_url("http://proxy.example.com").expect_err("refused");
         assert!(err.to_string().contains("refusing plain-http"), "{err}");
         assert!(check_base_url("ftp://x").is_err());
+    }
+
+    #[test]
+    fn a_base_url_with_credentials_is_refused_and_never_printed() {
+        for raw in [
+            "https://user:hunter2pw@proxy.example.com/intercom",
+            "https://:hunter2pw@proxy.example.com",
+            "https://user@proxy.example.com",
+            "http://user:hunter2pw@127.0.0.1:1",
+        ] {
+            let err = check_base_url(raw).expect_err("refused");
+            assert!(matches!(err, Error::Config(_)), "{err:?}");
+            assert!(!err.to_string().contains("hunter2pw"), "{err}");
+            let builder = Client::builder().token("t").base_url(raw);
+            assert!(!format!("{builder:?}").contains("hunter2pw"));
+            let err = builder.build().expect_err("refused");
+            assert!(!format!("{err} {err:?}").contains("hunter2pw"), "{err:?}");
+        }
+        // Not even an unparsable URL is quoted with its password.
+        let err = check_base_url("https://u:hunter2pw@exa mple.com").expect_err("bad");
+        assert!(!err.to_string().contains("hunter2pw"), "{err}");
+        assert_eq!(redacted("https://a:b@h/p@q"), "https://***@h/p@q");
+        assert_eq!(redacted("https://h/p"), "https://h/p");
     }
 
     #[test]

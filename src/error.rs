@@ -10,12 +10,16 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use reqwest::StatusCode;
+use reqwest::header::{HeaderName, LINK, RETRY_AFTER};
 use serde::Deserialize;
 
 use crate::transport::RateLimit;
 
 /// How many bytes of a response body an error keeps.
 pub(crate) const SNIPPET_BYTES: usize = 512;
+
+/// `X-Request-Id`, Intercom's id of a request.
+pub(crate) const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Everything that can go wrong when talking to Intercom.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +31,8 @@ pub enum Error {
 
     /// Still rate limited after the retry policy gave up, or the next window
     /// opens later than the policy is willing to wait.
-    #[error("{}", rate_limited_message(*.reset_at, *.attempts))]
+    #[error("{}", rate_limited_message(*.reset_at, *.attempts, .response.as_deref()))]
+    #[non_exhaustive]
     RateLimited {
         /// When Intercom says the quota resets (`X-RateLimit-Reset`), if it said.
         reset_at: Option<SystemTime>,
@@ -36,6 +41,9 @@ pub enum Error {
         /// How many requests were sent for this call (0 when the wait was
         /// refused before sending).
         attempts: u32,
+        /// The last `429` answer, with its `request_id`, `errors[]` and body
+        /// snippet; `None` when no request was sent.
+        response: Option<Box<ApiError>>,
     },
 
     /// The request did not complete within its timeout (after any retries).
@@ -49,9 +57,51 @@ pub enum Error {
         attempts: u32,
     },
 
-    /// The HTTP request failed below the API level (DNS, connect, TLS, I/O).
-    #[error("transport error: {0}")]
+    /// The HTTP request failed below the API level (DNS, connect, TLS, I/O,
+    /// a body cut short). The message includes every cause, e.g.
+    /// `transport error: error sending request for url (…): … Connection refused`.
+    #[error("transport error: {}", with_causes(.0))]
     Transport(#[source] reqwest::Error),
+
+    /// The answer's body is larger than the client accepts
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)).
+    /// Refused from `Content-Length` before reading when the server declares
+    /// it; otherwise reading stops at the limit.
+    #[error("{status} response larger than the {limit}-byte limit{}", declared_suffix(*.content_length))]
+    #[non_exhaustive]
+    ResponseTooLarge {
+        /// HTTP status of the answer.
+        status: StatusCode,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The `Content-Length` the server declared, if it did.
+        content_length: Option<u64>,
+    },
+
+    /// The server answered with a redirect (3xx). Intercom's API does not
+    /// redirect, so the client follows none: a redirect would send the
+    /// request body, and perhaps the token, somewhere else.
+    #[error("{status} redirect refused (Location: {})", .location.as_deref().unwrap_or("none"))]
+    #[non_exhaustive]
+    Redirect {
+        /// HTTP status of the answer (301, 302, 303, 307, 308, ...).
+        status: StatusCode,
+        /// The `Location` it pointed to, if any (at most 512 bytes kept).
+        location: Option<String>,
+        /// Intercom's request id (`X-Request-Id`), if sent.
+        request_id: Option<String>,
+    },
+
+    /// The server's answer breaks the API's rules in a way the client refuses
+    /// to act on, e.g. a `pages.next` link to another origin (following it
+    /// would send the token there). The server is at fault, not the caller.
+    #[error("invalid response from the server: {0}")]
+    Protocol(String),
+
+    /// A background task of this crate (a prefetched page fetch) panicked or
+    /// was cancelled before it could answer.
+    #[error("a background task failed: {0}")]
+    TaskFailed(String),
 
     /// A success response whose body does not match the expected type.
     #[error("{0}")]
@@ -72,14 +122,44 @@ pub enum Error {
     Config(String),
 }
 
-fn rate_limited_message(reset_at: Option<SystemTime>, attempts: u32) -> String {
-    match reset_at.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()) {
+fn rate_limited_message(
+    reset_at: Option<SystemTime>,
+    attempts: u32,
+    response: Option<&ApiError>,
+) -> String {
+    let mut out = match reset_at.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()) {
         Some(reset) => format!(
             "rate limited after {attempts} attempt(s); quota resets at unix time {}",
             reset.as_secs()
         ),
         None => format!("rate limited after {attempts} attempt(s)"),
+    };
+    if let Some(id) = response.and_then(|r| r.request_id.as_deref()) {
+        out.push_str(&format!(" (request_id={id})"));
     }
+    out
+}
+
+fn declared_suffix(content_length: Option<u64>) -> String {
+    content_length
+        .map(|n| format!(" (Content-Length: {n})"))
+        .unwrap_or_default()
+}
+
+/// An error's message followed by each of its causes, `: `-separated, so a
+/// `reqwest` error says *why* sending failed, not only that it did.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cause = c.source();
+    }
+    out
 }
 
 impl Error {
@@ -98,6 +178,9 @@ impl Error {
             Error::RateLimited { attempts, .. } if *attempts > 0 => {
                 Some(StatusCode::TOO_MANY_REQUESTS)
             }
+            Error::ResponseTooLarge { status, .. } | Error::Redirect { status, .. } => {
+                Some(*status)
+            }
             _ => None,
         }
     }
@@ -106,6 +189,10 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
+            Error::RateLimited {
+                response: Some(r), ..
+            } => r.request_id.as_deref(),
+            Error::Redirect { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -119,10 +206,14 @@ impl Error {
         }
     }
 
-    /// The API error, when this is one.
+    /// The API error, when this is one; for [`Error::RateLimited`], the last
+    /// `429` answer (its `errors[]`, `request_id` and body snippet).
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
+            Error::RateLimited {
+                response: Some(r), ..
+            } => Some(r),
             _ => None,
         }
     }
@@ -199,6 +290,19 @@ impl ApiError {
         Some(&rest[..end])
     }
 
+    /// The error the client builds from an answer's status, headers and
+    /// (the first bytes of its) body, for tests of code that handles errors
+    /// and for fuzzing. Never fails: a body that is not Intercom's
+    /// `error.list` keeps only the status and a snippet.
+    pub fn from_parts(
+        status: StatusCode,
+        headers: &reqwest::header::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let rate_limit = RateLimit::from_headers(headers);
+        ApiError::from_response(status, headers, body, rate_limit)
+    }
+
     /// Build an error from a status, headers and raw body. Never fails: a body
     /// that is not Intercom's `error.list` keeps only status and snippet.
     pub(crate) fn from_response(
@@ -214,7 +318,7 @@ impl ApiError {
             errors: Vec<ErrorEntry>,
         }
         let parsed: Option<Body> = serde_json::from_slice(body).ok();
-        let header_str = |name: &str| {
+        let header_str = |name: &HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
@@ -226,13 +330,13 @@ impl ApiError {
         };
         ApiError {
             status,
-            request_id: request_id.or_else(|| header_str("x-request-id")),
+            request_id: request_id.or_else(|| header_str(&X_REQUEST_ID)),
             errors,
             rate_limit,
-            retry_after: header_str("retry-after")
+            retry_after: header_str(&RETRY_AFTER)
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .map(Duration::from_secs),
-            link: header_str("link"),
+            link: header_str(&LINK),
             body_snippet: snippet(body),
         }
     }
@@ -433,12 +537,30 @@ impl std::error::Error for DecodeError {
     }
 }
 
-/// The first [`SNIPPET_BYTES`] of a body, cut at a character boundary.
+/// The first [`SNIPPET_BYTES`] of a body, cut at a character boundary. The
+/// snippet itself is at most [`SNIPPET_BYTES`] long too: an invalid byte
+/// becomes U+FFFD (three bytes), so the lossy text is cut again.
 pub(crate) fn snippet(body: &[u8]) -> String {
     let cut = body.len().min(SNIPPET_BYTES);
-    let text = String::from_utf8_lossy(&body[..cut]);
-    // A multi-byte character cut in half shows as U+FFFD at the end: drop it.
-    text.trim_end_matches('\u{FFFD}').to_owned()
+    let mut out = String::with_capacity(cut);
+    let mut chunks = body[..cut].utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        out.push_str(chunk.valid());
+        // Invalid bytes show as U+FFFD, except a character the cut split in
+        // half at the very end, which is dropped.
+        let split_by_cut = chunks.peek().is_none() && cut < body.len();
+        if !chunk.invalid().is_empty() && !split_by_cut {
+            out.push('\u{FFFD}');
+        }
+    }
+    if out.len() > SNIPPET_BYTES {
+        let mut end = SNIPPET_BYTES;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -488,6 +610,10 @@ mod tests {
         let s = snippet(body.as_bytes());
         assert!(s.len() <= SNIPPET_BYTES);
         assert!(s.chars().all(|c| c == 'é'));
+        // Found by the api_answer fuzz target: invalid bytes grow threefold.
+        let s = snippet(&[0xff; 600]);
+        assert!(s.len() <= SNIPPET_BYTES, "{}", s.len());
+        assert!(s.starts_with('\u{FFFD}'));
     }
 
     #[test]

@@ -55,12 +55,13 @@ type HmacSha256 = Hmac<Sha256>;
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when the secret is empty (an unset environment
-/// variable would otherwise produce hashes Intercom rejects) or the
+/// [`Error::InvalidInput`] when the secret is empty or only whitespace (an
+/// unset environment variable would otherwise produce hashes Intercom
+/// rejects) or the
 /// identifier is empty. The secret never appears in the error.
 pub fn user_hash(secret: &impl SigningKey, user_id_or_email: &str) -> Result<String, Error> {
     let key = secret.key_bytes();
-    if key.is_empty() {
+    if crate::webhooks::is_blank(key) {
         return Err(Error::invalid(
             "secret",
             "the identity verification secret is empty",

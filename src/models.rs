@@ -76,7 +76,7 @@ pub struct List<T> {
     pub data: Vec<T>,
     /// The number of items, when Intercom reports it.
     #[serde(default)]
-    pub total_count: Option<u64>,
+    pub total_count: Option<i64>,
 }
 
 impl<T> IntoIterator for List<T> {
@@ -133,7 +133,7 @@ pub struct AddressableList {
     pub url: Option<String>,
     /// The total number of objects.
     #[serde(default)]
-    pub total_count: Option<u64>,
+    pub total_count: Option<i64>,
     /// Whether there are more than `data` holds.
     #[serde(default)]
     pub has_more: Option<bool>,

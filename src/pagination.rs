@@ -20,8 +20,10 @@
 //! when there is no next cursor or when the server repeats the cursor it was
 //! just given, so a misbehaving server cannot make a stream loop forever.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::future::{Future, IntoFuture};
+use std::hash::{BuildHasher, RandomState};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
@@ -58,13 +60,15 @@ pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
     /// The total number of items in the list, when Intercom reports it.
-    pub total_count: Option<u64>,
+    /// (The spec types the counts of a page as any `integer`, so they are
+    /// `i64`: a server may send what the schema allows.)
+    pub total_count: Option<i64>,
     /// This page's number, when the endpoint reports it.
-    pub page: Option<u32>,
+    pub page: Option<i64>,
     /// Items per page, when reported.
-    pub per_page: Option<u32>,
+    pub per_page: Option<i64>,
     /// The number of pages, when reported.
-    pub total_pages: Option<u32>,
+    pub total_pages: Option<i64>,
     /// The cursor of the next page; `None` on the last page.
     pub next: Option<Cursor>,
 }
@@ -140,9 +144,9 @@ impl Paging {
             ));
         }
         if self.scheme == Scheme::BodyCursor {
-            pagination_object(req)?.insert("per_page".into(), n.into());
+            req.set_body_field(&["pagination", "per_page"], &n)?;
         } else if self.scheme == Scheme::BodyPage {
-            body_object(req)?.insert("per_page".into(), n.into());
+            req.set_body_field(&["per_page"], &n)?;
         } else {
             req.set_query("per_page", n.to_string());
         }
@@ -156,12 +160,10 @@ impl Paging {
                 req.set_query("starting_after", c.clone())
             }
             (Scheme::BodyCursor, Cursor::StartingAfter(c)) => {
-                pagination_object(req)?.insert("starting_after".into(), c.clone().into());
+                req.set_body_field(&["pagination", "starting_after"], c)?;
             }
             (Scheme::PageNumber, Cursor::Page(n)) => req.set_query("page", n.to_string()),
-            (Scheme::BodyPage, Cursor::Page(n)) => {
-                body_object(req)?.insert("page".into(), (*n).into());
-            }
+            (Scheme::BodyPage, Cursor::Page(n)) => req.set_body_field(&["page"], n)?,
             (Scheme::Scroll, Cursor::Scroll(s)) => req.set_query("scroll_param", s.clone()),
             (Scheme::OpaqueCursor, Cursor::Opaque(c)) => req.set_query("cursor", c.clone()),
             // A body-paged search's next URL carries `page` in its query,
@@ -203,7 +205,13 @@ impl Paging {
                 }
                 let p = pages?;
                 match (p.page, p.total_pages) {
-                    (Some(page), Some(total)) => (page < total).then(|| Cursor::Page(page + 1)),
+                    // A page number the request cannot carry ends the list.
+                    (Some(page), Some(total)) if page < total => page
+                        .checked_add(1)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .filter(|n| *n >= 1)
+                        .map(Cursor::Page),
+                    (Some(_), Some(_)) => None,
                     _ => match next? {
                         NextLink::Url(u) => Some(Cursor::NextUrl(u.clone())),
                         NextLink::Cursor { .. } => None,
@@ -251,33 +259,6 @@ impl Paging {
     }
 }
 
-/// The top level of a search body, created if absent.
-fn body_object(
-    req: &mut RawRequest,
-) -> Result<&mut serde_json::Map<String, serde_json::Value>, Error> {
-    let body = req
-        .body
-        .get_or_insert_with(|| serde_json::Value::Object(Default::default()));
-    body.as_object_mut()
-        .ok_or_else(|| Error::invalid("body", "a search body must be a JSON object"))
-}
-
-/// The `pagination` object of a search body, created if absent.
-fn pagination_object(
-    req: &mut RawRequest,
-) -> Result<&mut serde_json::Map<String, serde_json::Value>, Error> {
-    let obj = body_object(req)?;
-    let pagination = obj
-        .entry("pagination")
-        .or_insert_with(|| serde_json::Value::Object(Default::default()));
-    if !pagination.is_object() {
-        *pagination = serde_json::Value::Object(Default::default());
-    }
-    pagination
-        .as_object_mut()
-        .ok_or_else(|| Error::invalid("pagination", "must be a JSON object"))
-}
-
 fn starting_after_of(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url)
         .or_else(|_| url::Url::parse("https://x.invalid").and_then(|b| b.join(url)))
@@ -293,7 +274,7 @@ fn starting_after_of(url: &str) -> Option<String> {
 #[derive(Debug)]
 pub(crate) struct RawPage<T> {
     items: Vec<T>,
-    total_count: Option<u64>,
+    total_count: Option<i64>,
     pages: Option<PagesMeta>,
     scroll_param: Option<String>,
     next_cursor: Option<String>,
@@ -303,11 +284,11 @@ pub(crate) struct RawPage<T> {
 #[derive(Debug, Default, Deserialize)]
 struct PagesMeta {
     #[serde(default)]
-    page: Option<u32>,
+    page: Option<i64>,
     #[serde(default)]
-    per_page: Option<u32>,
+    per_page: Option<i64>,
     #[serde(default)]
-    total_pages: Option<u32>,
+    total_pages: Option<i64>,
     #[serde(default)]
     next: Option<NextLink>,
 }
@@ -462,6 +443,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsAt<T> {
     }
 }
 
+/// How many cursors a [`Pager`] remembers before starting afresh: 8 bytes
+/// each (a keyed hash), so at most about 1 MiB with the set's overhead.
+const MAX_SEEN_CURSORS: usize = 1 << 16;
+
 /// The pure state machine behind every page stream and iterator: which
 /// request comes next, and when to stop. Executors only run its requests.
 #[derive(Debug)]
@@ -471,17 +456,39 @@ pub(crate) struct Pager {
     next: Option<Cursor>,
     started: bool,
     done: bool,
+    /// Keyed hashes of every cursor followed (the start cursor included),
+    /// so a server whose cursors cycle (A, B, A, ...) with any period ends
+    /// the list instead of looping. Bounded by [`MAX_SEEN_CURSORS`]: when
+    /// full it is cleared, and a cycle shorter than the bound is still
+    /// caught on its next turn.
+    seen: HashSet<u64>,
+    hasher: RandomState,
 }
 
 impl Pager {
     pub(crate) fn new(template: RawRequest, paging: Paging, start: Option<Cursor>) -> Self {
-        Pager {
+        let mut pager = Pager {
             template,
             paging,
-            next: start,
+            next: None,
             started: false,
             done: false,
+            seen: HashSet::new(),
+            hasher: RandomState::new(),
+        };
+        if let Some(c) = start {
+            pager.remember(&c);
+            pager.next = Some(c);
         }
+        pager
+    }
+
+    /// Remember a cursor; `false` when it was already followed.
+    fn remember(&mut self, cursor: &Cursor) -> bool {
+        if self.seen.len() >= MAX_SEEN_CURSORS {
+            self.seen.clear();
+        }
+        self.seen.insert(self.hasher.hash_one(cursor))
     }
 
     /// The request for the next page, or `None` when the list is exhausted.
@@ -500,14 +507,13 @@ impl Pager {
         Some(Ok(req))
     }
 
-    /// Record the page just fetched. A cursor equal to the one that fetched
-    /// this page ends the list instead of looping, except for a scroll, whose
-    /// `scroll_param` may stay the same from page to page: a scroll ends on
-    /// its first empty page.
+    /// Record the page just fetched. A cursor already followed ends the list
+    /// instead of looping, except for a scroll, whose `scroll_param` may stay
+    /// the same from page to page: a scroll ends on its first empty page.
     pub(crate) fn advance<T>(&mut self, page: &Page<T>) {
         let may_repeat = self.paging.scheme == Scheme::Scroll;
         match &page.next {
-            Some(c) if may_repeat || Some(c) != self.next.as_ref() => self.next = Some(c.clone()),
+            Some(c) if may_repeat || self.remember(c) => self.next = Some(c.clone()),
             _ => {
                 self.next = None;
                 self.done = true;
@@ -771,8 +777,28 @@ struct PageTask<T>(tokio::task::JoinHandle<Result<Page<T>, Error>>);
 
 impl<T> PageTask<T> {
     async fn join(mut self) -> Result<Page<T>, Error> {
-        let result = (&mut self.0).await;
-        result.map_err(|e| Error::Config(format!("a page fetch task failed: {e}")))?
+        match (&mut self.0).await {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => Err(Error::TaskFailed(format!(
+                "the page fetch task panicked: {}",
+                panic_message(e.into_panic())
+            ))),
+            Err(e) => Err(Error::TaskFailed(format!(
+                "the page fetch task was cancelled: {e}"
+            ))),
+        }
+    }
+}
+
+/// The text of a panic payload (`panic!` with a message gives a `&str` or a
+/// `String`).
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(s) => *s,
+        Err(payload) => match payload.downcast::<&'static str>() {
+            Ok(s) => (*s).to_owned(),
+            Err(_) => "(no message)".to_owned(),
+        },
     }
 }
 
@@ -929,14 +955,14 @@ mod tests {
     #[test]
     fn body_cursor_goes_into_the_search_body() {
         let p = Paging::new(Scheme::BodyCursor, "data");
-        let mut req = Request::<()>::post("/contacts/search")
+        let mut req = Request::<()>::new(reqwest::Method::POST, "/contacts/search")
             .json(&serde_json::json!({"query": {}, "pagination": {"per_page": 5}}))
             .expect("json")
             .raw;
         p.apply(&mut req, &Cursor::StartingAfter("c2".into()))
             .expect("applies");
         assert_eq!(
-            req.body,
+            req.body_json(),
             Some(
                 serde_json::json!({"query": {}, "pagination": {"per_page": 5, "starting_after": "c2"}})
             )
@@ -950,14 +976,14 @@ mod tests {
     #[test]
     fn body_page_goes_into_the_search_body() {
         let p = Paging::new(Scheme::BodyPage, "activity_logs").max_per_page(250);
-        let mut req = Request::<()>::post("/admins/activity_logs/search")
+        let mut req = Request::<()>::new(reqwest::Method::POST, "/admins/activity_logs/search")
             .json(&serde_json::json!({"created_at_after": 1_700_000_000}))
             .expect("json")
             .raw;
         p.set_per_page(&mut req, 250).expect("per_page");
         p.apply(&mut req, &Cursor::Page(3)).expect("applies");
         assert_eq!(
-            req.body,
+            req.body_json(),
             Some(
                 serde_json::json!({"created_at_after": 1_700_000_000, "per_page": 250, "page": 3})
             )
@@ -999,7 +1025,7 @@ mod tests {
             .expect("applies");
         assert_eq!(req.path, url);
         assert_eq!(
-            req.body.as_ref().map(|b| b["created_at_after"].clone()),
+            req.body_json().map(|b| b["created_at_after"].clone()),
             Some(serde_json::json!(1_700_000_000))
         );
     }
@@ -1007,7 +1033,11 @@ mod tests {
     #[test]
     fn pager_stops_on_repeated_cursor() {
         let p = Paging::new(Scheme::QueryCursor, "data");
-        let mut pager = Pager::new(Request::<()>::get("/contacts").raw, p, None);
+        let mut pager = Pager::new(
+            Request::<()>::new(reqwest::Method::GET, "/contacts").raw,
+            p,
+            None,
+        );
         assert!(pager.next_request().is_some());
         let page1 = Page::<()> {
             items: vec![()],
@@ -1026,6 +1056,109 @@ mod tests {
         );
         pager.advance(&page1); // the server hands back "a" again
         assert!(pager.next_request().is_none());
+    }
+
+    fn page_to(next: &str) -> Page<()> {
+        Page {
+            items: vec![()],
+            total_count: None,
+            page: None,
+            per_page: None,
+            total_pages: None,
+            next: Some(Cursor::StartingAfter(next.into())),
+        }
+    }
+
+    fn cursor_of(req: &RawRequest) -> Option<&str> {
+        req.query
+            .iter()
+            .find(|(k, _)| k == "starting_after")
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn pager_stops_on_a_cycle_of_any_period() {
+        // Cursors A, B, C, A, ...: three pages after the first, then stop.
+        let p = Paging::new(Scheme::QueryCursor, "data");
+        let mut pager = Pager::new(
+            Request::<()>::new(reqwest::Method::GET, "/contacts").raw,
+            p,
+            None,
+        );
+        let mut followed = Vec::new();
+        let answers = ["a", "b", "c", "a", "b", "c"];
+        let mut i = 0;
+        while let Some(req) = pager.next_request() {
+            let req = req.expect("ok");
+            followed.push(cursor_of(&req).map(str::to_owned));
+            pager.advance(&page_to(answers[i]));
+            i += 1;
+            assert!(i < answers.len(), "looped: {followed:?}");
+        }
+        assert_eq!(
+            followed,
+            vec![None, Some("a".into()), Some("b".into()), Some("c".into())]
+        );
+    }
+
+    #[test]
+    fn a_cycle_back_to_the_start_cursor_stops() {
+        let p = Paging::new(Scheme::QueryCursor, "data");
+        let start = Cursor::StartingAfter("s".into());
+        let mut pager = Pager::new(
+            Request::<()>::new(reqwest::Method::GET, "/contacts").raw,
+            p,
+            Some(start),
+        );
+        assert_eq!(
+            cursor_of(&pager.next_request().expect("first").expect("ok")),
+            Some("s")
+        );
+        pager.advance(&page_to("t"));
+        assert!(pager.next_request().is_some());
+        pager.advance(&page_to("s"));
+        assert!(pager.next_request().is_none());
+    }
+
+    #[test]
+    fn cursor_memory_is_bounded_and_still_catches_cycles() {
+        let p = Paging::new(Scheme::QueryCursor, "data");
+        let mut pager = Pager::new(
+            Request::<()>::new(reqwest::Method::GET, "/contacts").raw,
+            p,
+            None,
+        );
+        for i in 0..MAX_SEEN_CURSORS + 10 {
+            assert!(pager.next_request().is_some(), "stopped early at {i}");
+            pager.advance(&page_to(&format!("c{i}")));
+            assert!(pager.seen.len() <= MAX_SEEN_CURSORS);
+        }
+        // Past the clear, a cycle of period 2 is still caught.
+        for c in ["x", "y", "x"] {
+            assert!(pager.next_request().is_some());
+            pager.advance(&page_to(c));
+        }
+        assert!(pager.next_request().is_none());
+    }
+
+    #[test]
+    fn page_counts_take_any_integer() {
+        let p = Paging::new(Scheme::PageNumber, "data");
+        let page = decode_page(
+            p,
+            r#"{"data":[1],"total_count":-3,"pages":{"page":-1,"per_page":9999999999,"total_pages":5}}"#,
+        );
+        assert_eq!(page.total_count, Some(-3));
+        assert_eq!(page.per_page, Some(9_999_999_999));
+        // A page number no request can carry ends the list.
+        assert_eq!(page.next, None);
+        let big = decode_page(
+            p,
+            r#"{"data":[1],"pages":{"page":4294967295,"total_pages":9999999999}}"#,
+        );
+        assert_eq!(big.next, None);
+        let null_pages = decode_page(p, r#"{"data":[1],"pages":null}"#);
+        assert_eq!(null_pages.next, None);
     }
 
     #[test]

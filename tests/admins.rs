@@ -435,7 +435,7 @@ async fn reversed_time_ranges_and_page_sizes_are_refused_before_sending() {
         .expect("accepted");
     assert_eq!(
         at_limit.body(),
-        Some(&json!({"created_at_after": AFTER, "per_page": 250}))
+        Some(json!({"created_at_after": AFTER, "per_page": 250}))
     );
     h.assert_no_requests().await;
     h.finish().await;

@@ -1620,7 +1620,7 @@ fn update_can_clear_nullable_fields() {
         .unwrap();
     assert_eq!(
         req.body(),
-        Some(&serde_json::json!({"phone": null, "owner_id": null, "name": "Ada"}))
+        Some(serde_json::json!({"phone": null, "owner_id": null, "name": "Ada"}))
     );
 }
 

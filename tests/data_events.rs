@@ -518,7 +518,7 @@ async fn a_next_url_on_another_origin_is_refused() {
     items.try_next().await.expect("second");
     let err = items.try_next().await.expect_err("refused");
     assert!(
-        matches!(err, Error::Config(ref m) if m.contains("another origin")),
+        matches!(err, Error::Protocol(ref m) if m.contains("another origin")),
         "{err}"
     );
     h.finish().await;

@@ -78,6 +78,20 @@ fn empty_secret_or_identifier_is_refused_without_leaking() {
 }
 
 #[test]
+fn a_whitespace_only_secret_is_refused_like_an_empty_one() {
+    for blank in [" ", "\t\n", "\u{a0} "] {
+        let err =
+            messenger::user_hash(&SecretString::from(blank), "user-42").expect_err("blank secret");
+        assert!(
+            matches!(err, intercom_api::Error::InvalidInput { ref field, .. } if field == "secret"),
+            "{blank:?}: {err:?}"
+        );
+        let bytes = secrecy::SecretSlice::from(blank.as_bytes().to_vec());
+        assert!(messenger::user_hash(&bytes, "user-42").is_err());
+    }
+}
+
+#[test]
 fn regional_api_bases() {
     assert_eq!(
         messenger::api_base(Region::Us),

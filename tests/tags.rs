@@ -531,7 +531,7 @@ fn tagging_is_safe_to_retry_and_deletes_carry_their_body() {
         .expect("valid");
     assert_eq!(untag.method(), &Method::DELETE);
     assert_eq!(untag.path(), "/tickets/2207/tags/8127455");
-    assert_eq!(untag.body(), Some(&json!({"admin_id": ADMIN})));
+    assert_eq!(untag.body(), Some(json!({"admin_id": ADMIN})));
 }
 
 /// Every Tags request the SDK builds has the spec's method and path, and a

@@ -217,6 +217,17 @@ fn missing_header_and_empty_secret() {
         Err(VerifyError::EmptySecret)
     );
     assert_eq!(Verifier::new("  ").err(), Some(VerifyError::EmptySecret));
+    // The free functions refuse a blank secret exactly as `Verifier::new` does.
+    let blank = SecretString::from("  \t");
+    let forged = webhooks::sign(&blank, BODY);
+    assert_eq!(
+        webhooks::verify(&blank, BODY, &forged),
+        Err(VerifyError::EmptySecret)
+    );
+    assert!(matches!(
+        webhooks::verify_and_parse(&blank, BODY, Some(&forged)),
+        Err(webhooks::WebhookError::Verify(VerifyError::EmptySecret))
+    ));
 }
 
 #[test]
@@ -666,9 +677,25 @@ fn replayed_ids_are_refused_within_the_window() {
         guard.check(&note(Some("notif_b"), Some(1_000_000)), at(1_000_020)),
         Ok(())
     );
-    // After the window the id is forgotten (the age limit still applies).
-    assert_eq!(guard.check(&n, at(1_000_700)), Ok(()));
-    assert_eq!(guard.len(), 1, "notif_b aged out of the window");
+    // Past the window but not past max_age, a replay would pass the age
+    // check, so the id is still remembered.
+    assert_eq!(
+        guard.check(&n, at(1_000_700)),
+        Err(ReplayError::Replayed {
+            id: "notif_a".into()
+        })
+    );
+    assert_eq!(guard.len(), 2);
+    // Past max_age the age check refuses it and the ids are forgotten.
+    assert!(matches!(
+        guard.check(&n, at(1_003_601)),
+        Err(ReplayError::TooOld { .. })
+    ));
+    assert_eq!(
+        guard.check(&note(Some("notif_c"), Some(1_003_601)), at(1_003_601)),
+        Ok(())
+    );
+    assert_eq!(guard.len(), 1, "notif_a and notif_b aged out");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! allows with the waits [`RetryPolicy`] computes, and turns failures into
 //! [`Error`]s. [`decode`] turns a success body into the caller's type.
 
+mod body;
 pub(crate) mod clock;
 pub(crate) mod rate;
 pub(crate) mod request;
@@ -20,7 +21,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, USER_AGENT,
+};
 use serde::de::{DeserializeOwned, DeserializeSeed};
 use url::Url;
 
@@ -33,7 +36,7 @@ pub(crate) use rate::RateLimiter;
 pub(crate) use request::RawRequest;
 use retry::{Decision, Outcome, classify};
 
-use crate::error::{ApiError, DecodeError, Error, snippet};
+use crate::error::{ApiError, DecodeError, Error, X_REQUEST_ID, snippet};
 pub use version::ApiVersion;
 
 /// The span a call records into (nothing without the `tracing` feature).
@@ -42,12 +45,25 @@ type CallSpan = tracing::Span;
 #[cfg(not(feature = "tracing"))]
 type CallSpan = ();
 
-/// A success response, read whole (Intercom pages are small).
+/// A success response, read whole, up to the client's size limit.
 #[derive(Debug)]
 pub(crate) struct RawResponse {
     pub(crate) status: StatusCode,
     pub(crate) body: Vec<u8>,
 }
+
+/// `Intercom-Version`.
+const INTERCOM_VERSION: HeaderName = HeaderName::from_static("intercom-version");
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+
+/// How much of an error answer's body is read: enough for any `error.list`
+/// Intercom sends (they are well under 1 KiB) and the 512-byte snippet, never
+/// a 100 MiB error page.
+pub(crate) const ERROR_BODY_LIMIT: u64 = 64 * 1024;
+
+/// The default cap on a response body (see
+/// [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)).
+pub(crate) const DEFAULT_MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Everything needed to send requests; shared by all clones of a client.
 pub(crate) struct Transport {
@@ -56,11 +72,15 @@ pub(crate) struct Transport {
     /// `Bearer <token>`, marked sensitive so it never shows in `Debug`.
     pub(crate) auth_header: HeaderValue,
     pub(crate) version: ApiVersion,
+    /// `version` as a header value, built once.
+    pub(crate) version_header: HeaderValue,
     pub(crate) user_agent: HeaderValue,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) rate: RateLimiter,
     pub(crate) clock: Arc<dyn Clock>,
+    /// The largest body read from a success answer.
+    pub(crate) max_response_bytes: u64,
 }
 
 impl std::fmt::Debug for Transport {
@@ -70,55 +90,96 @@ impl std::fmt::Debug for Transport {
             .field("version", &self.version)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
+}
+
+/// How one attempt ended, as the retry loop needs it.
+enum Attempt {
+    Success(RawResponse),
+    Failed {
+        outcome: Outcome,
+        error: Error,
+        rate_limit: Option<RateLimit>,
+    },
 }
 
 impl Transport {
     /// The full URL of a request: the base URL's origin and path prefix, the
     /// request path and query. An absolute URL (a `pages.next` link) must be
-    /// on the base URL's origin, so the token is never sent elsewhere.
+    /// on the base URL's origin, so the token is never sent elsewhere; one
+    /// on another origin is the server's fault ([`Error::Protocol`]).
     pub(crate) fn url_for(&self, req: &RawRequest) -> Result<Url, Error> {
-        let mut url = if req.path.starts_with("https://") || req.path.starts_with("http://") {
-            let url = Url::parse(&req.path)
-                .map_err(|e| Error::Config(format!("invalid next-page URL: {e}")))?;
+        if req.path.starts_with("https://") || req.path.starts_with("http://") {
+            let mut url = Url::parse(&req.path)
+                .map_err(|e| Error::Protocol(format!("invalid next-page URL: {e}")))?;
             if url.origin() != self.base_url.origin() {
-                return Err(Error::Config(format!(
+                return Err(Error::Protocol(format!(
                     "refusing to follow a next-page URL on another origin ({}) with this client's token",
                     url.origin().ascii_serialization()
                 )));
             }
-            url
-        } else {
+            if !req.query.is_empty() {
+                let mut pairs = url.query_pairs_mut();
+                for (k, v) in &req.query {
+                    pairs.append_pair(k, v);
+                }
+            }
+            return Ok(url);
+        }
+        // One string, parsed once: the base URL (no query or fragment, see
+        // `check_base_url`) without its trailing `/`, the path, the query.
+        let base = self.base_url.as_str().trim_end_matches('/');
+        let mut full = String::with_capacity(base.len() + req.path.len() + 16 * req.query.len());
+        full.push_str(base);
+        if req.path.contains(['?', '#']) {
+            // Not a plain path: let `set_path` escape it as before.
             let mut url = self.base_url.clone();
             let prefix = url.path().trim_end_matches('/').to_owned();
             url.set_path(&format!("{prefix}{}", req.path));
-            url
-        };
-        if !req.query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (k, v) in &req.query {
-                pairs.append_pair(k, v);
-            }
+            full = url.into();
+        } else {
+            full.push_str(&req.path);
         }
-        Ok(url)
+        if !req.query.is_empty() {
+            full.push('?');
+            let start = full.len();
+            let mut ser = url::form_urlencoded::Serializer::for_suffix(full, start);
+            for (k, v) in &req.query {
+                ser.append_pair(k, v);
+            }
+            full = ser.finish();
+        }
+        Url::parse(&full).map_err(|e| Error::invalid("path", e.to_string()))
     }
 
     fn headers(&self, req: &RawRequest) -> Result<HeaderMap, Error> {
-        let version = req.options.version.as_ref().unwrap_or(&self.version);
-        let mut h = HeaderMap::with_capacity(5);
-        h.insert(AUTHORIZATION, self.auth_header.clone());
-        h.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        h.insert(
-            "intercom-version",
-            HeaderValue::from_str(version.as_str())
+        let version = match &req.options.version {
+            Some(v) => HeaderValue::from_str(v.as_str())
                 .map_err(|_| Error::Config("invalid Intercom-Version".into()))?,
-        );
+            None => self.version_header.clone(),
+        };
+        let mut h = HeaderMap::with_capacity(8);
+        h.insert(AUTHORIZATION, self.auth_header.clone());
+        h.insert(ACCEPT, APPLICATION_JSON);
+        h.insert(INTERCOM_VERSION, version);
         h.insert(USER_AGENT, self.user_agent.clone());
         if req.body.is_some() {
-            h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            h.insert(CONTENT_TYPE, APPLICATION_JSON);
         }
         Ok(h)
+    }
+
+    /// The `reqwest` request for one attempt. Built afresh for each attempt
+    /// (a retry is rare), so the first one clones nothing but the body handle.
+    fn build(&self, req: &RawRequest) -> Result<reqwest::Request, Error> {
+        let mut request = reqwest::Request::new(req.method.clone(), self.url_for(req)?);
+        *request.headers_mut() = self.headers(req)?;
+        if let Some(b) = &req.body {
+            *request.body_mut() = Some(reqwest::Body::from(b.clone()));
+        }
+        Ok(request)
     }
 
     /// Send a request, pacing and retrying per the client's policy, and
@@ -140,14 +201,8 @@ impl Transport {
     async fn send_inner(&self, req: &RawRequest, span: &CallSpan) -> Result<RawResponse, Error> {
         #[cfg(not(feature = "tracing"))]
         let () = *span;
-        let url = self.url_for(req)?;
-        let headers = self.headers(req)?;
-        let body = match &req.body {
-            Some(v) => {
-                Some(serde_json::to_vec(v).map_err(|e| Error::invalid("body", e.to_string()))?)
-            }
-            None => None,
-        };
+        // Checked before any wait, so a bad URL fails at once.
+        let mut first = Some(self.build(req)?);
         let timeout = req.options.timeout.unwrap_or(self.timeout);
         let policy = &self.retry;
         let mut retries = 0u32;
@@ -167,60 +222,31 @@ impl Transport {
             }
             #[cfg(not(feature = "tracing"))]
             let _ = paced;
-            let mut builder = self
-                .http
-                .request(req.method.clone(), url.clone())
-                .headers(headers.clone())
-                .timeout(timeout);
-            if let Some(b) = &body {
-                builder = builder.body(b.clone());
-            }
+            let request = match first.take() {
+                Some(r) => r,
+                None => self.build(req)?,
+            };
             let attempts = retries + 1;
-            let (outcome, failure, rate_limit) = match builder.send().await {
-                Ok(resp) => {
-                    let status = resp.status();
-                    let rate_limit = RateLimit::from_headers(resp.headers());
-                    if let Some(rl) = rate_limit {
-                        self.rate.observe(&permit, rl);
-                    }
-                    if status == StatusCode::TOO_MANY_REQUESTS {
-                        self.rate.note_throttled();
-                    }
-                    #[cfg(feature = "tracing")]
-                    span::record_response(span, &status, resp.headers(), rate_limit);
-                    // Only an error needs the headers after the body is read
-                    // (for `Retry-After` and `X-Request-Id`).
-                    let resp_headers = if status.is_success() {
-                        HeaderMap::new()
-                    } else {
-                        resp.headers().clone()
-                    };
-                    match resp.bytes().await {
-                        Ok(bytes) if status.is_success() => {
-                            return Ok(RawResponse {
-                                status,
-                                body: Vec::from(bytes),
-                            });
-                        }
-                        Ok(bytes) => {
-                            let api =
-                                ApiError::from_response(status, &resp_headers, &bytes, rate_limit);
-                            (
-                                Outcome::Status(status),
-                                Error::Api(Box::new(api)),
-                                rate_limit,
-                            )
-                        }
-                        Err(e) => {
-                            let outcome = outcome_of(&e);
-                            (outcome, transport_error(e, req, attempts), rate_limit)
-                        }
-                    }
-                }
-                Err(e) => {
-                    let outcome = outcome_of(&e);
-                    (outcome, transport_error(e, req, attempts), None)
-                }
+            // One timer bounds the whole attempt: connect, headers and body.
+            let attempt =
+                tokio::time::timeout(timeout, self.attempt(request, &permit, req, attempts, span))
+                    .await;
+            let (outcome, failure, rate_limit) = match attempt {
+                Ok(Attempt::Success(resp)) => return Ok(resp),
+                Ok(Attempt::Failed {
+                    outcome,
+                    error,
+                    rate_limit,
+                }) => (outcome, error, rate_limit),
+                Err(_elapsed) => (
+                    Outcome::TimedOut,
+                    Error::Timeout {
+                        method: req.method.clone(),
+                        path: path_only(&req.path),
+                        attempts,
+                    },
+                    None,
+                ),
             };
             drop(permit);
 
@@ -228,32 +254,36 @@ impl Transport {
             if decision == Decision::Stop {
                 return Err(failure);
             }
-            let rate_limited = |attempts| Error::RateLimited {
+            let retry_after = failure.as_api().and_then(|a| a.retry_after);
+            let rate_limited = |attempts, failure: Error| Error::RateLimited {
                 reset_at: rate_limit.map(|rl| rl.reset_at),
                 rate_limit: rate_limit.or_else(|| self.rate.snapshot()),
                 attempts,
+                response: match failure {
+                    Error::Api(api) => Some(api),
+                    _ => None,
+                },
             };
             let give_up = |failure: Error| match decision {
-                Decision::RateLimited => rate_limited(attempts),
+                Decision::RateLimited => rate_limited(attempts, failure),
                 _ => failure,
             };
             if retries >= policy.max_retries {
                 return Err(give_up(failure));
             }
-            let retry_after = failure.as_api().and_then(|a| a.retry_after);
             let wait = match decision {
                 Decision::RateLimited => {
                     let until_reset = rate_limit.map(|rl| {
                         rl.reset_at
                             .duration_since(self.clock.now())
                             .unwrap_or_default()
-                            + Duration::from_millis(50)
+                            .saturating_add(Duration::from_millis(50))
                     });
                     let wait = retry_after
                         .or(until_reset)
                         .unwrap_or_else(|| policy.backoff(retries));
                     if wait > policy.max_rate_limit_wait {
-                        return Err(rate_limited(attempts));
+                        return Err(rate_limited(attempts, failure));
                     }
                     wait
                 }
@@ -261,13 +291,107 @@ impl Transport {
                     .map(|d| d.min(policy.max_delay))
                     .unwrap_or_else(|| policy.backoff(retries)),
             };
-            if waited + wait > policy.max_total_wait {
+            if waited.saturating_add(wait) > policy.max_total_wait {
                 return Err(give_up(failure));
             }
             self.clock.sleep(wait).await;
-            waited += wait;
+            waited = waited.saturating_add(wait);
             retries += 1;
         }
+    }
+
+    /// One attempt: send, read the rate-limit headers, read the body (no
+    /// more than the limits allow), and say how it ended.
+    async fn attempt(
+        &self,
+        request: reqwest::Request,
+        permit: &rate::Permit<'_>,
+        req: &RawRequest,
+        attempts: u32,
+        span: &CallSpan,
+    ) -> Attempt {
+        #[cfg(not(feature = "tracing"))]
+        let () = *span;
+        let mut resp = match self.http.execute(request).await {
+            Ok(resp) => resp,
+            Err(e) => {
+                return Attempt::Failed {
+                    outcome: outcome_of(&e),
+                    error: transport_error(e, req, attempts),
+                    rate_limit: None,
+                };
+            }
+        };
+        let status = resp.status();
+        let rate_limit = RateLimit::from_headers(resp.headers());
+        if let Some(rl) = rate_limit {
+            self.rate.observe(permit, rl);
+        }
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            self.rate.note_throttled();
+        }
+        #[cfg(feature = "tracing")]
+        span::record_response(span, &status, resp.headers(), rate_limit);
+        let failed = |error| Attempt::Failed {
+            outcome: Outcome::Status(status),
+            error,
+            rate_limit,
+        };
+        if status.is_redirection() || !self.same_origin(resp.url()) {
+            return failed(redirect_error(&resp));
+        }
+        if status.is_success() {
+            return match body::read_capped(&mut resp, self.max_response_bytes).await {
+                Ok(body) => Attempt::Success(RawResponse { status, body }),
+                Err(body::ReadError::TooLarge { content_length }) => {
+                    failed(Error::ResponseTooLarge {
+                        status,
+                        limit: self.max_response_bytes,
+                        content_length,
+                    })
+                }
+                Err(body::ReadError::Transport(e)) => Attempt::Failed {
+                    outcome: outcome_of(&e),
+                    error: transport_error(e, req, attempts),
+                    rate_limit,
+                },
+            };
+        }
+        // An error answer: read only as much as an `error.list` needs; a
+        // body cut short still leaves the status and what arrived.
+        let limit = ERROR_BODY_LIMIT.min(self.max_response_bytes);
+        let body = body::read_prefix(&mut resp, limit).await;
+        let api = ApiError::from_response(status, resp.headers(), &body, rate_limit);
+        failed(Error::Api(Box::new(api)))
+    }
+
+    /// Whether an answer came from the base URL's scheme, host and port (a
+    /// caller-supplied `reqwest::Client` may follow redirects elsewhere).
+    fn same_origin(&self, url: &Url) -> bool {
+        url.scheme() == self.base_url.scheme()
+            && url.host_str() == self.base_url.host_str()
+            && url.port_or_known_default() == self.base_url.port_or_known_default()
+    }
+}
+
+/// A 3xx answer (or one a supplied client reached by following a redirect).
+fn redirect_error(resp: &reqwest::Response) -> Error {
+    let header = |name: &HeaderName| {
+        resp.headers()
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    let location = if resp.status().is_redirection() {
+        header(&LOCATION)
+    } else {
+        let mut url = resp.url().clone();
+        url.set_query(None);
+        Some(url.into())
+    };
+    Error::Redirect {
+        status: resp.status(),
+        location: location.map(|l| snippet(l.as_bytes())),
+        request_id: header(&X_REQUEST_ID),
     }
 }
 

@@ -48,7 +48,8 @@ impl RateLimit {
         Some(RateLimit {
             limit,
             remaining,
-            reset_at: UNIX_EPOCH + Duration::from_secs(reset),
+            // A reset past what `SystemTime` can hold is no reading (no panic).
+            reset_at: UNIX_EPOCH.checked_add(Duration::from_secs(reset))?,
         })
     }
 
@@ -219,6 +220,7 @@ impl RateLimiter {
                     reset_at: Some(rl.reset_at),
                     rate_limit: Some(rl),
                     attempts: 0,
+                    response: None,
                 });
             }
             if !counted {

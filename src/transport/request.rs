@@ -9,8 +9,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
+use bytes::Bytes;
 use reqwest::Method;
-use serde::Serialize;
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::error::Error;
 use crate::operation::Operation;
@@ -34,7 +38,9 @@ pub(crate) struct RawRequest {
     /// client's own origin (a `pages.next` link).
     pub(crate) path: String,
     pub(crate) query: Vec<(Cow<'static, str>, String)>,
-    pub(crate) body: Option<serde_json::Value>,
+    /// The JSON body, serialized once (fields in the order they were
+    /// written); sending it again only bumps a reference count.
+    pub(crate) body: Option<Bytes>,
     pub(crate) idempotent: bool,
     pub(crate) options: CallOptions,
     /// The row this request was built from; `None` for [`Request::new`].
@@ -65,6 +71,103 @@ impl RawRequest {
     pub(crate) fn set_query(&mut self, key: &'static str, value: String) {
         self.query.retain(|(k, _)| k != key);
         self.query.push((Cow::Borrowed(key), value));
+    }
+
+    /// The body parsed as JSON (for tests and inspection).
+    pub(crate) fn body_json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(self.body.as_ref()?).ok()
+    }
+
+    /// Set `value` at `path` (a chain of object keys) in the JSON body,
+    /// creating the body and the objects on the way when absent, and
+    /// replacing an intermediate value that is not an object. Every other
+    /// key keeps its place and its bytes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when the body is not a JSON object.
+    pub(crate) fn set_body_field(
+        &mut self,
+        path: &[&str],
+        value: &impl Serialize,
+    ) -> Result<(), Error> {
+        let top = match &self.body {
+            None => OrderedObject::default(),
+            Some(b) => serde_json::from_slice(b)
+                .map_err(|_| Error::invalid("body", "a search body must be a JSON object"))?,
+        };
+        let top = set_in(top, path, value)?;
+        let bytes = serde_json::to_vec(&top).map_err(|e| Error::invalid("body", e.to_string()))?;
+        self.body = Some(Bytes::from(bytes));
+        Ok(())
+    }
+}
+
+fn set_in(
+    mut obj: OrderedObject,
+    path: &[&str],
+    value: &impl Serialize,
+) -> Result<OrderedObject, Error> {
+    let Some((key, rest)) = path.split_first() else {
+        return Ok(obj);
+    };
+    let invalid = |e: serde_json::Error| Error::invalid(*key, e.to_string());
+    let raw = if rest.is_empty() {
+        serde_json::value::to_raw_value(value).map_err(invalid)?
+    } else {
+        let inner = obj
+            .get(key)
+            .and_then(|raw| serde_json::from_str::<OrderedObject>(raw.get()).ok())
+            .unwrap_or_default();
+        serde_json::value::to_raw_value(&set_in(inner, rest, value)?).map_err(invalid)?
+    };
+    obj.set(key, raw);
+    Ok(obj)
+}
+
+/// A JSON object in its written order, values kept verbatim.
+#[derive(Default)]
+struct OrderedObject(Vec<(String, Box<RawValue>)>);
+
+impl OrderedObject {
+    fn get(&self, key: &str) -> Option<&RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
+    }
+
+    fn set(&mut self, key: &str, value: Box<RawValue>) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key.to_owned(), value)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderedObject {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OrderedObject;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedObject, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
+                    entries.push(entry);
+                }
+                Ok(OrderedObject(entries))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Serialize for OrderedObject {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
     }
 }
 
@@ -136,34 +239,21 @@ impl<T> Request<T> {
         self.raw.operation
     }
 
-    pub(crate) fn get(path: impl Into<String>) -> Self {
-        Self::new(Method::GET, path)
-    }
-    pub(crate) fn post(path: impl Into<String>) -> Self {
-        Self::new(Method::POST, path)
-    }
-    pub(crate) fn put(path: impl Into<String>) -> Self {
-        Self::new(Method::PUT, path)
-    }
-    pub(crate) fn delete(path: impl Into<String>) -> Self {
-        Self::new(Method::DELETE, path)
-    }
-
     /// Add a query parameter.
     pub fn query(mut self, key: &'static str, value: impl ToString) -> Self {
         self.raw.query.push((Cow::Borrowed(key), value.to_string()));
         self
     }
 
-    /// Set the JSON body.
+    /// Set the JSON body. It is serialized once, here, with fields in the
+    /// order `body` writes them; retries send the same bytes.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] when `body` cannot be represented as JSON (a map
-    /// with non-string keys, a float that is NaN).
+    /// [`Error::InvalidInput`] when `body` cannot be represented as JSON (a
+    /// map with non-string keys, a `Serialize` impl that fails).
     pub fn json(mut self, body: &impl Serialize) -> Result<Self, Error> {
-        let value =
-            serde_json::to_value(body).map_err(|e| Error::invalid("body", e.to_string()))?;
-        self.raw.body = Some(value);
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        self.raw.body = Some(Bytes::from(bytes));
         Ok(self)
     }
 
@@ -184,9 +274,16 @@ impl<T> Request<T> {
         &self.raw.path
     }
 
-    /// The JSON body, if any.
-    pub fn body(&self) -> Option<&serde_json::Value> {
-        self.raw.body.as_ref()
+    /// The JSON body, parsed from the bytes that will be sent (for tests and
+    /// inspection: each call parses again). See [`body_bytes`](Self::body_bytes)
+    /// for the bytes themselves.
+    pub fn body(&self) -> Option<serde_json::Value> {
+        self.raw.body_json()
+    }
+
+    /// The JSON body exactly as it will be sent.
+    pub fn body_bytes(&self) -> Option<&[u8]> {
+        self.raw.body.as_deref()
     }
 
     /// Whether the transport may retry it after a 5xx or a timeout.
@@ -213,50 +310,96 @@ pub(crate) fn encode_segment(segment: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Build a path from segments, encoding each: `path(&["contacts", id])`.
-pub(crate) fn path(segments: &[&str]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        out.push('/');
-        out.push_str(&encode_segment(s));
-    }
-    out
-}
-
-/// Refuse an empty id before it turns `/contacts/{id}` into `/contacts/`.
-pub(crate) fn require_id(field: &'static str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn segments_are_encoded() {
-        assert_eq!(path(&["contacts", "abc123"]), "/contacts/abc123");
-        assert_eq!(
-            path(&["contacts", "find_by_external_id", "a/b c?d"]),
-            "/contacts/find_by_external_id/a%2Fb%20c%3Fd"
-        );
+        assert_eq!(encode_segment("abc123"), "abc123");
+        assert_eq!(encode_segment("a/b c?d"), "a%2Fb%20c%3Fd");
         assert_eq!(encode_segment("é"), "%C3%A9");
     }
 
     #[test]
     fn methods_default_idempotency() {
-        assert!(Request::<()>::get("/x").is_idempotent());
-        assert!(Request::<()>::put("/x").is_idempotent());
-        assert!(Request::<()>::delete("/x").is_idempotent());
-        assert!(!Request::<()>::post("/x").is_idempotent());
-        assert!(Request::<()>::post("/x").idempotent(true).is_idempotent());
+        assert!(Request::<()>::new(Method::GET, "/x").is_idempotent());
+        assert!(Request::<()>::new(Method::PUT, "/x").is_idempotent());
+        assert!(Request::<()>::new(Method::DELETE, "/x").is_idempotent());
+        assert!(!Request::<()>::new(Method::POST, "/x").is_idempotent());
+        assert!(
+            Request::<()>::new(Method::POST, "/x")
+                .idempotent(true)
+                .is_idempotent()
+        );
+    }
+
+    #[test]
+    fn body_is_serialized_once_in_written_order() {
+        #[derive(Serialize)]
+        struct Event<'a> {
+            event_name: &'a str,
+            created_at: i64,
+            user_id: &'a str,
+        }
+        let r = Request::<()>::new(Method::POST, "/events")
+            .json(&Event {
+                event_name: "invited-friend",
+                created_at: 1_718_000_000,
+                user_id: "u1",
+            })
+            .expect("json");
+        assert_eq!(
+            r.body_bytes(),
+            Some(&br#"{"event_name":"invited-friend","created_at":1718000000,"user_id":"u1"}"#[..])
+        );
+        assert_eq!(
+            r.body(),
+            Some(
+                serde_json::json!({"event_name": "invited-friend", "created_at": 1_718_000_000, "user_id": "u1"})
+            )
+        );
+    }
+
+    #[test]
+    fn set_body_field_keeps_other_keys_in_place() {
+        let mut raw = Request::<()>::new(Method::POST, "/contacts/search")
+            .json(&serde_json::json!({"query": {"field": "email", "operator": "=", "value": "a"}}))
+            .expect("json")
+            .raw;
+        // `json!` sorts keys; what matters is that editing keeps them as they are.
+        raw.body = Some(Bytes::from_static(
+            br#"{"query":{"value":"a","field":"email"},"pagination":{"per_page":5}}"#,
+        ));
+        raw.set_body_field(&["pagination", "starting_after"], &"c2")
+            .expect("set");
+        assert_eq!(
+            raw.body.as_deref(),
+            Some(
+                &br#"{"query":{"value":"a","field":"email"},"pagination":{"per_page":5,"starting_after":"c2"}}"#[..]
+            )
+        );
+        raw.set_body_field(&["page"], &3).expect("set");
+        raw.set_body_field(&["page"], &4).expect("replace");
+        assert_eq!(raw.body_json().expect("json")["page"], 4);
+        raw.body = Some(Bytes::from_static(b"[1]"));
+        assert!(matches!(
+            raw.set_body_field(&["page"], &1),
+            Err(Error::InvalidInput { .. })
+        ));
+        let mut empty = Request::<()>::new(Method::POST, "/x").raw;
+        empty
+            .set_body_field(&["pagination", "per_page"], &50)
+            .expect("created");
+        assert_eq!(
+            empty.body.as_deref(),
+            Some(&br#"{"pagination":{"per_page":50}}"#[..])
+        );
     }
 
     #[test]
     fn debug_hides_query_values_and_bodies() {
-        let r = Request::<()>::post("/contacts/search")
+        let r = Request::<()>::new(Method::POST, "/contacts/search")
             .query("email", "secret@example.com")
             .json(&serde_json::json!({"email": "secret@example.com"}))
             .expect("json");

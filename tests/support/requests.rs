@@ -47,7 +47,7 @@ impl BuiltRequest {
             operation_id,
             method: req.method().to_string(),
             path: req.path().to_owned(),
-            body: req.body().cloned(),
+            body: req.body(),
             branch: None,
             body_optional: false,
         }
