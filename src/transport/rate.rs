@@ -38,17 +38,21 @@ impl RateLimit {
         }
     }
 
-    /// Read the three headers; `None` unless all three are present and numeric.
+    /// Read the three headers; `None` unless all three are present and
+    /// numeric, and the reset is a time the system clock can hold.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
         let num =
             |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
         let limit = u32::try_from(num("x-ratelimit-limit")?).ok()?;
         let remaining = u32::try_from(num("x-ratelimit-remaining")?).ok()?;
         let reset = num("x-ratelimit-reset")?;
+        // Checked: a reset near u64::MAX seconds overflows `SystemTime`, and
+        // no header may panic the caller.
+        let reset_at = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
         Some(RateLimit {
             limit,
             remaining,
-            reset_at: UNIX_EPOCH + Duration::from_secs(reset),
+            reset_at,
         })
     }
 
@@ -120,9 +124,6 @@ pub(crate) struct RateLimiter {
 /// Held while a request is in flight; releases its slot on drop.
 pub(crate) struct Permit<'a> {
     limiter: &'a RateLimiter,
-    /// How many requests this client had started in the window, this one
-    /// included, when it was sent.
-    seq: u32,
     /// The limiter's epoch when it was sent.
     epoch: u64,
 }
@@ -192,13 +193,12 @@ impl RateLimiter {
             let news = self.news.notified();
             let blocked = self.try_take(clock.now());
             let rl = match blocked {
-                Ok((seq, epoch)) => {
+                Ok((_, epoch)) => {
                     if counted {
                         self.lock().stats.waited += waited;
                     }
                     let permit = Permit {
                         limiter: self,
-                        seq,
                         epoch,
                     };
                     return Ok((permit, waited));
@@ -270,19 +270,21 @@ impl RateLimiter {
     ///
     /// The budget is `limit - others - sent`, where `sent` counts this
     /// client's requests in the window and `others` is what someone else
-    /// used. An answer saying `used = limit - remaining` to the request that
-    /// was this client's `seq`-th of the window proves `others >= used -
-    /// seq` (the server cannot have counted more of ours than we had sent).
-    /// This never counts a request twice, so the quota is used fully with
-    /// any concurrency, while answers arriving out of order cannot raise the
-    /// budget. Windows are told apart by the server's reset time, never by
+    /// used. An answer saying `used = limit - remaining` proves `others >=
+    /// used - sent`, with `sent` read when the answer arrives: the server
+    /// cannot have counted more of ours than we had sent by then. (Not
+    /// `sent` when the request left: over many connections the server may
+    /// count requests sent after it before it, and that bound would blame
+    /// them on someone else and leave quota unused.) Nothing is counted
+    /// twice, so the quota is used fully with any concurrency, while answers
+    /// arriving out of order cannot raise the budget. Windows are told apart by the server's reset time, never by
     /// our clock, so clock skew cannot make answers look stale.
     pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit) {
         let mut st = self.lock();
         let used = rl.limit.saturating_sub(rl.remaining);
         match st.last {
             None => {
-                st.others = used.saturating_sub(permit.seq);
+                st.others = used.saturating_sub(st.sent);
                 st.last = Some(rl);
             }
             // An older window than the latest: nothing about this one.
@@ -301,10 +303,9 @@ impl RateLimiter {
                     st.assumed = false;
                     st.sent = st.sent_before.saturating_add(st.sent);
                     st.skewed_reset = Some(rl.reset_at);
-                    let seq = st.sent_before.saturating_add(permit.seq);
-                    st.others = st.others.max(used.saturating_sub(seq));
+                    st.others = st.others.max(used.saturating_sub(st.sent));
                 } else if permit.epoch == st.epoch {
-                    st.others = st.others.max(used.saturating_sub(permit.seq));
+                    st.others = st.others.max(used.saturating_sub(st.sent));
                 }
                 if rl.remaining < last.remaining {
                     st.last = Some(rl);
@@ -313,7 +314,7 @@ impl RateLimiter {
             // A newer window.
             Some(_) => {
                 if st.assumed && permit.epoch == st.epoch {
-                    st.others = used.saturating_sub(permit.seq);
+                    st.others = used.saturating_sub(st.sent);
                 } else {
                     // A new window we did not see coming (our clock is
                     // behind the server's, or we stopped assuming): count
@@ -351,6 +352,17 @@ mod tests {
         h.insert("x-ratelimit-remaining", HeaderValue::from_static("lots"));
         assert_eq!(RateLimit::from_headers(&h), None);
     }
+
+    #[test]
+    fn a_reset_past_what_the_clock_holds_is_ignored_not_a_panic() {
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-limit", HeaderValue::from_static("10"));
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("9"));
+        for reset in ["9223372036854775808", "18446744073709551615"] {
+            h.insert("x-ratelimit-reset", HeaderValue::from_static(reset));
+            assert_eq!(RateLimit::from_headers(&h), None, "{reset}");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -372,11 +384,7 @@ mod pacing_tests {
         let mut permits = Vec::new();
         for _ in 0..n {
             match l.try_take(now) {
-                Ok((seq, epoch)) => permits.push(Permit {
-                    limiter: l,
-                    seq,
-                    epoch,
-                }),
+                Ok((_, epoch)) => permits.push(Permit { limiter: l, epoch }),
                 Err(b) => return (permits, Some(b)),
             }
         }
@@ -427,6 +435,20 @@ mod pacing_tests {
         drop(first);
         assert_eq!(budget(&l), 8);
         assert_eq!(l.snapshot().map(|r| r.remaining), Some(8));
+    }
+
+    #[test]
+    fn requests_counted_out_of_send_order_are_not_blamed_on_others() {
+        let l = RateLimiter::new(true);
+        let (mut permits, _) = take(&l, at(T0, 0), 3);
+        // Over three connections the server counted the third request
+        // first and the first last: the first's answer says 3 of 10 used.
+        let first = permits.remove(0);
+        l.observe(&first, rl(10, 7, T0 + 1));
+        drop(first);
+        // All three were ours: nobody else used any, 7 may still go.
+        assert_eq!(l.lock().others, 0);
+        assert_eq!(budget(&l), 7);
     }
 
     #[test]
@@ -596,7 +618,9 @@ mod pacing_tests {
             let l = std::sync::Arc::clone(&l);
             tokio::spawn(async move {
                 let clock = clock;
-                l.acquire(&clock, Duration::ZERO).await.map(|(p, _)| p.seq)
+                l.acquire(&clock, Duration::ZERO)
+                    .await
+                    .map(|_| l.lock().sent)
             })
         };
         tokio::task::yield_now().await;
