@@ -7,6 +7,7 @@
 //! [`Error`]s. [`decode`] turns a success body into the caller's type.
 
 pub(crate) mod clock;
+pub mod quota;
 pub(crate) mod rate;
 pub(crate) mod request;
 pub(crate) mod retry;

@@ -15,6 +15,7 @@ use tokio::sync::Notify;
 
 use crate::error::Error;
 use crate::transport::clock::Clock;
+use crate::transport::quota::{Decision, Report, SharedQuota};
 
 /// One reading of Intercom's rate-limit headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +120,8 @@ pub(crate) struct RateLimiter {
     /// released slot).
     news: Notify,
     pacing: bool,
+    /// A budget shared with other processes through a store, if configured.
+    shared: Option<SharedQuota>,
 }
 
 /// Held while a request is in flight; releases its slot on drop.
@@ -126,6 +129,8 @@ pub(crate) struct Permit<'a> {
     limiter: &'a RateLimiter,
     /// The limiter's epoch when it was sent.
     epoch: u64,
+    /// The shared store's epoch, when the store granted it.
+    shared: Option<u64>,
 }
 
 impl Drop for Permit<'_> {
@@ -153,7 +158,15 @@ impl RateLimiter {
             state: Mutex::new(State::default()),
             news: Notify::new(),
             pacing,
+            shared: None,
         }
+    }
+
+    /// Take permits from `shared` (with this process's own pacing as the
+    /// fallback) instead of this process's pacing alone.
+    pub(crate) fn with_shared(mut self, shared: Option<SharedQuota>) -> Self {
+        self.shared = shared;
+        self
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -185,13 +198,18 @@ impl RateLimiter {
         clock: &dyn Clock,
         max_wait: Duration,
     ) -> Result<(Permit<'_>, Duration), Error> {
+        if let Some(shared) = self.shared.as_ref().filter(|_| self.pacing) {
+            if let Some(granted) = self.acquire_shared(shared, clock, max_wait).await? {
+                return Ok(granted);
+            }
+        }
         let mut waited = Duration::ZERO;
         let mut counted = false;
         loop {
             // Register for news before looking, so a response that lands
             // between the look and the wait is not missed.
             let news = self.news.notified();
-            let blocked = self.try_take(clock.now());
+            let blocked = self.try_take(clock.now(), self.pacing);
             let rl = match blocked {
                 Ok((_, epoch)) => {
                     if counted {
@@ -200,6 +218,7 @@ impl RateLimiter {
                     let permit = Permit {
                         limiter: self,
                         epoch,
+                        shared: None,
                     };
                     return Ok((permit, waited));
                 }
@@ -233,9 +252,60 @@ impl RateLimiter {
         }
     }
 
+    /// Take a permit from the shared store, waiting while its budget is
+    /// used up. `None` when the store is down and pacing falls back to this
+    /// process.
+    async fn acquire_shared(
+        &self,
+        shared: &SharedQuota,
+        clock: &dyn Clock,
+        max_wait: Duration,
+    ) -> Result<Option<(Permit<'_>, Duration)>, Error> {
+        let mut waited = Duration::ZERO;
+        loop {
+            let now = clock.now();
+            let until = match shared.take(now).await {
+                Decision::Go(shared_epoch) => {
+                    // Count it here too, unpaced, so this process's own
+                    // pacing is up to date if the store fails.
+                    let (_, epoch) = self.try_take(now, false).unwrap_or((0, 0));
+                    let mut st = self.lock();
+                    if waited > Duration::ZERO {
+                        st.stats.waits += 1;
+                        st.stats.waited += waited;
+                    }
+                    drop(st);
+                    let permit = Permit {
+                        limiter: self,
+                        epoch,
+                        shared: Some(shared_epoch),
+                    };
+                    return Ok(Some((permit, waited)));
+                }
+                Decision::Local => return Ok(None),
+                Decision::Fail => {
+                    return Err(Error::QuotaStore(
+                        "the shared quota store is unavailable".into(),
+                    ));
+                }
+                Decision::WaitUntil(until) => until,
+            };
+            let d = until.duration_since(now).unwrap_or_default();
+            if waited + d > max_wait {
+                return Err(Error::RateLimited {
+                    reset_at: Some(until),
+                    rate_limit: self.snapshot(),
+                    attempts: 0,
+                });
+            }
+            clock.sleep(d).await;
+            waited += d;
+        }
+    }
+
     /// Take a slot and return its sequence number in the window and the
-    /// epoch, or say what blocks us.
-    fn try_take(&self, now: SystemTime) -> Result<(u32, u64), Blocked> {
+    /// epoch, or say what blocks us (only when `paced`).
+    fn try_take(&self, now: SystemTime, paced: bool) -> Result<(u32, u64), Blocked> {
         let mut st = self.lock();
         if let Some(rl) = st.last {
             let skewed = st.skewed_reset == Some(rl.reset_at);
@@ -249,7 +319,7 @@ impl RateLimiter {
                 st.sent = 0;
                 st.others = 0;
             }
-            if self.pacing && st.budget(&rl) == 0 {
+            if paced && st.budget(&rl) == 0 {
                 if !st.assumed && !skewed {
                     return Err(Blocked::UntilReset(rl));
                 }
@@ -280,6 +350,14 @@ impl RateLimiter {
     /// arriving out of order cannot raise the budget. Windows are told apart by the server's reset time, never by
     /// our clock, so clock skew cannot make answers look stale.
     pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit) {
+        if let (Some(shared), Some(epoch)) = (&self.shared, permit.shared) {
+            shared.note(Report {
+                limit: rl.limit,
+                remaining: rl.remaining,
+                reset_ms: rl.reset_unix().saturating_mul(1000),
+                epoch,
+            });
+        }
         let mut st = self.lock();
         let used = rl.limit.saturating_sub(rl.remaining);
         match st.last {
@@ -383,12 +461,22 @@ mod pacing_tests {
     fn take(l: &RateLimiter, now: SystemTime, n: u32) -> (Vec<Permit<'_>>, Option<Blocked>) {
         let mut permits = Vec::new();
         for _ in 0..n {
-            match l.try_take(now) {
-                Ok((_, epoch)) => permits.push(Permit { limiter: l, epoch }),
+            match l.try_take(now, l.pacing) {
+                Ok((_, epoch)) => permits.push(Permit {
+                    limiter: l,
+                    epoch,
+                    shared: None,
+                }),
                 Err(b) => return (permits, Some(b)),
             }
         }
         (permits, None)
+    }
+
+    impl RateLimiter {
+        fn try_take_paced(&self, now: SystemTime) -> Result<(u32, u64), Blocked> {
+            self.try_take(now, self.pacing)
+        }
     }
 
     fn budget(l: &RateLimiter) -> u32 {
@@ -467,7 +555,7 @@ mod pacing_tests {
         drop(p);
         assert_eq!(budget(&l), 0);
         assert!(matches!(
-            l.try_take(at(T0, 20)),
+            l.try_take_paced(at(T0, 20)),
             Err(Blocked::UntilReset(_))
         ));
     }
@@ -480,7 +568,7 @@ mod pacing_tests {
         l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         assert!(matches!(
-            l.try_take(at(T0, 500)),
+            l.try_take_paced(at(T0, 500)),
             Err(Blocked::UntilReset(_))
         ));
         // Past the reset: 10 may go, not every task that asks.
@@ -493,7 +581,7 @@ mod pacing_tests {
         assert!(!l.lock().assumed);
         assert_eq!(budget(&l), 0);
         assert!(matches!(
-            l.try_take(at(T0 + 1, 70)),
+            l.try_take_paced(at(T0 + 1, 70)),
             Err(Blocked::UntilReset(_))
         ));
     }
@@ -554,7 +642,7 @@ mod pacing_tests {
         let (permits, blocked) = take(&l, late, 4);
         assert_eq!((permits.len(), blocked), (3, Some(Blocked::ForNews)));
         drop(permits);
-        assert!(l.try_take(late).is_ok());
+        assert!(l.try_take_paced(late).is_ok());
     }
 
     #[test]
@@ -566,7 +654,7 @@ mod pacing_tests {
         drop(p);
         // A limit of 0 would block forever; with nothing in flight to learn
         // from, the request goes and its answer decides.
-        assert_eq!(l.try_take(at(T0 + 2, 0)).map(|(seq, _)| seq), Ok(1));
+        assert_eq!(l.try_take_paced(at(T0 + 2, 0)).map(|(seq, _)| seq), Ok(1));
     }
 
     #[test]
