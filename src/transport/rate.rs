@@ -290,7 +290,8 @@ impl RateLimiter {
                 }
                 Decision::WaitUntil(until) => until,
             };
-            let d = until.duration_since(now).unwrap_or_default();
+            // From the time now, not before the store's round trip.
+            let d = until.duration_since(clock.now()).unwrap_or_default();
             if waited + d > max_wait {
                 return Err(Error::RateLimited {
                     reset_at: Some(until),

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -22,12 +23,22 @@ pub const SETTLE: Duration = Duration::from_millis(25);
 /// tests/bulk.rs): a sleep ends at `now + d` as read when it starts, after
 /// [`SETTLE`] of real time, so requests in flight reach the server in the
 /// window they were sent in.
+///
+/// It also never moves while a "gate" is held (see [`VirtualClock::gate`]):
+/// a call that takes real time but should take none in virtual time (a
+/// store round trip) holds it, and reads the time inside it.
 #[derive(Debug, Clone)]
-pub struct VirtualClock(Arc<Mutex<SystemTime>>);
+pub struct VirtualClock {
+    now: Arc<Mutex<SystemTime>>,
+    gate: Arc<AtomicUsize>,
+}
 
 impl VirtualClock {
     pub fn new() -> Self {
-        VirtualClock(Arc::new(Mutex::new(UNIX_EPOCH + Duration::from_secs(T0))))
+        VirtualClock {
+            now: Arc::new(Mutex::new(UNIX_EPOCH + Duration::from_secs(T0))),
+            gate: Arc::new(AtomicUsize::new(0)),
+        }
     }
     /// Virtual time since [`T0`].
     pub fn elapsed(&self) -> Duration {
@@ -37,21 +48,43 @@ impl VirtualClock {
     }
     /// Move the clock forward by hand.
     pub fn advance(&self, d: Duration) {
-        *self.0.lock().unwrap() += d;
+        *self.now.lock().unwrap() += d;
+    }
+    /// Hold the clock still until the guard drops.
+    pub fn gate(&self) -> Gate {
+        self.gate.fetch_add(1, Ordering::SeqCst);
+        Gate(Arc::clone(&self.gate))
+    }
+}
+
+/// See [`VirtualClock::gate`].
+pub struct Gate(Arc<AtomicUsize>);
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
 impl Clock for VirtualClock {
     fn now(&self) -> SystemTime {
-        *self.0.lock().unwrap()
+        *self.now.lock().unwrap()
     }
     fn sleep(&self, d: Duration) -> Sleep {
         let deadline = self.now() + d;
-        let now = Arc::clone(&self.0);
+        let (now, gate) = (Arc::clone(&self.now), Arc::clone(&self.gate));
         Box::pin(async move {
             tokio::time::sleep(SETTLE).await;
-            let mut now = now.lock().unwrap();
-            *now = (*now).max(deadline);
+            loop {
+                {
+                    let mut now = now.lock().unwrap();
+                    if gate.load(Ordering::SeqCst) == 0 {
+                        *now = (*now).max(deadline);
+                        return;
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
         })
     }
 }

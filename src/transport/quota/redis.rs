@@ -232,13 +232,30 @@ impl RedisStore {
 
     /// One command on an idle (or new) connection, which goes back to the
     /// pool only after a complete reply.
+    ///
+    /// A reused connection that fails may be one the server closed (it
+    /// restarted, or dropped idle clients): the pool is emptied and the
+    /// command tried once more on a new connection.
     async fn call(&self, args: &[&[u8]]) -> Result<Reply, StoreError> {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let mut conn = match idle {
-            Some(c) => c,
-            None => self.connect().await?,
+        let reply = match idle {
+            Some(mut conn) => match conn.call(args).await {
+                Ok(reply) => Ok((conn, reply)),
+                Err(_) => {
+                    self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
+                    Err(())
+                }
+            },
+            None => Err(()),
         };
-        let reply = conn.call(args).await?;
+        let (conn, reply) = match reply {
+            Ok(done) => done,
+            Err(()) => {
+                let mut conn = self.connect().await?;
+                let reply = conn.call(args).await?;
+                (conn, reply)
+            }
+        };
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
         if idle.len() < MAX_IDLE {
             idle.push(conn);
