@@ -546,6 +546,60 @@ async fn bench_bulk() {
     );
 }
 
+/// 64 tasks x 50 GETs through clones of one client against a 400-per-2 s
+/// quota, on several threads so requests reach the fake over many
+/// connections out of permit order (issue 13, "pacing under concurrency").
+async fn bench_pacing() {
+    println!("\n## Pacing: 64 tasks x 50 GETs, one client, 400 per 2 s (virtual time)\n");
+    let (tasks, per_task, limit) = (64usize, 50usize, 400u32);
+    let start = UNIX_EPOCH + Duration::from_secs(1_750_000_000);
+    let clock = VirtualClock(Arc::new(Mutex::new(start)));
+    let fake = FakeIntercom::builder()
+        .quota(limit, Duration::from_secs(2))
+        .clock(clock.clone())
+        .start()
+        .await;
+    let client = fake
+        .client_builder()
+        .clock(clock.clone())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let t0 = Instant::now();
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let mut ok = 0usize;
+                for _ in 0..per_task {
+                    ok += usize::from(client.admins().me().await.is_ok());
+                }
+                ok
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for h in handles {
+        ok += h.await.unwrap_or(0);
+    }
+    let n = tasks * per_task;
+    let elapsed = clock.now().duration_since(start).unwrap_or_default();
+    // The last request went in window `elapsed / 2 s`; every window before
+    // it is a full one.
+    let windows = elapsed.as_secs() / 2 + 1;
+    let refused = fake.received_requests().await.len().saturating_sub(ok);
+    println!(
+        "| requests | windows used (ideal) | quota used per window | 429s | lost | real time |"
+    );
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| {n} | {windows} ({}) | {:.1}% | {refused} | {} | {:.2} s |",
+        n.div_ceil(limit as usize),
+        100.0 * n as f64 / (windows as f64 * f64::from(limit)),
+        n - ok,
+        t0.elapsed().as_secs_f64()
+    );
+}
+
 // ---------------------------------------------------------------- stream
 
 async fn bench_stream(base: &str) {
@@ -721,6 +775,7 @@ fn main() {
             .build()
             .unwrap_or_else(|e| panic!("runtime: {e}"))
             .block_on(bench_bulk());
+        rt.block_on(bench_pacing());
     }
     rt.block_on(async {
         let base = start_server().await;

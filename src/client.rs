@@ -193,6 +193,7 @@ pub struct ClientBuilder {
     pacing: Option<bool>,
     clock: Option<Arc<dyn Clock>>,
     max_response_bytes: Option<u64>,
+    shared_quota: Option<crate::quota::SharedQuota>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -282,6 +283,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Take each request's rate-limit permit from a budget shared with other
+    /// processes of the same app (see [`quota`](crate::quota)), instead of
+    /// pacing this process alone. Off by default.
+    pub fn shared_quota(mut self, quota: crate::quota::SharedQuota) -> Self {
+        self.shared_quota = Some(quota);
+        self
+    }
+
     /// The clock used for rate-limit waits and backoff sleeps (default
     /// [`SystemClock`]). Tests use [`TokioClock`](crate::TokioClock) with
     /// `tokio::time::pause()`.
@@ -358,7 +367,7 @@ impl ClientBuilder {
                 user_agent,
                 timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
                 retry: self.retry.unwrap_or_default(),
-                rate: RateLimiter::new(self.pacing.unwrap_or(true)),
+                rate: RateLimiter::new(self.pacing.unwrap_or(true)).with_shared(self.shared_quota),
                 clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
                 max_response_bytes: self
                     .max_response_bytes

@@ -120,6 +120,19 @@ pub enum Error {
     /// header value, a blocking call inside an async runtime, ...).
     #[error("configuration error: {0}")]
     Config(String),
+
+    /// The shared quota store (see [`quota`](crate::quota)) failed, and the
+    /// client was told to fail rather than pace per process
+    /// ([`OnStoreFailure::Fail`](crate::quota::OnStoreFailure::Fail)).
+    /// Nothing was sent.
+    #[error("shared quota store: {0}")]
+    QuotaStore(String),
+}
+
+impl From<crate::quota::StoreError> for Error {
+    fn from(e: crate::quota::StoreError) -> Self {
+        Error::QuotaStore(e.to_string())
+    }
 }
 
 fn rate_limited_message(

@@ -47,6 +47,7 @@
 //! | `mock` | no | [`mock::FakeIntercom`], an in-process fake Intercom on 127.0.0.1 |
 //! | `blocking` | no | [`blocking::Client`], a synchronous client over the same endpoints |
 //! | `health` | no | [`health`]: customer health scores with per-factor breakdowns, batch scoring and a webhook-driven tracker |
+//! | `redis` | no | [`quota::RedisStore`]: one rate-limit quota shared by many processes through Redis ([`quota`]) |
 //! | `tracing` | no | an `intercom.request` span per call: method, path template (ids replaced by `{id}`), attempt, waits, status, rate-limit remaining, request_id; never tokens or bodies |
 //!
 //! Always available: [`bulk`] (many calls at the rate limit, per-item results),
@@ -99,6 +100,7 @@ pub use resources::{
     admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
     segments, subscription_types, tags, tickets,
 };
+pub use transport::quota;
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

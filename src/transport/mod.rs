@@ -8,6 +8,7 @@
 
 mod body;
 pub(crate) mod clock;
+pub mod quota;
 pub(crate) mod rate;
 pub(crate) mod request;
 pub(crate) mod retry;

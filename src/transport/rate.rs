@@ -15,6 +15,7 @@ use tokio::sync::Notify;
 
 use crate::error::Error;
 use crate::transport::clock::Clock;
+use crate::transport::quota::{Decision, Report, SharedQuota};
 
 /// One reading of Intercom's rate-limit headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,18 +39,21 @@ impl RateLimit {
         }
     }
 
-    /// Read the three headers; `None` unless all three are present and numeric.
+    /// Read the three headers; `None` unless all three are present and
+    /// numeric, and the reset is a time the system clock can hold.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
         let num =
             |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
         let limit = u32::try_from(num("x-ratelimit-limit")?).ok()?;
         let remaining = u32::try_from(num("x-ratelimit-remaining")?).ok()?;
         let reset = num("x-ratelimit-reset")?;
+        // Checked: a reset near u64::MAX seconds overflows `SystemTime`, and
+        // no header may panic the caller.
+        let reset_at = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
         Some(RateLimit {
             limit,
             remaining,
-            // A reset past what `SystemTime` can hold is no reading (no panic).
-            reset_at: UNIX_EPOCH.checked_add(Duration::from_secs(reset))?,
+            reset_at,
         })
     }
 
@@ -116,16 +120,17 @@ pub(crate) struct RateLimiter {
     /// released slot).
     news: Notify,
     pacing: bool,
+    /// A budget shared with other processes through a store, if configured.
+    shared: Option<SharedQuota>,
 }
 
 /// Held while a request is in flight; releases its slot on drop.
 pub(crate) struct Permit<'a> {
     limiter: &'a RateLimiter,
-    /// How many requests this client had started in the window, this one
-    /// included, when it was sent.
-    seq: u32,
     /// The limiter's epoch when it was sent.
     epoch: u64,
+    /// The shared store's epoch, when the store granted it.
+    shared: Option<u64>,
 }
 
 impl Drop for Permit<'_> {
@@ -153,7 +158,15 @@ impl RateLimiter {
             state: Mutex::new(State::default()),
             news: Notify::new(),
             pacing,
+            shared: None,
         }
+    }
+
+    /// Take permits from `shared` (with this process's own pacing as the
+    /// fallback) instead of this process's pacing alone.
+    pub(crate) fn with_shared(mut self, shared: Option<SharedQuota>) -> Self {
+        self.shared = shared;
+        self
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -185,22 +198,27 @@ impl RateLimiter {
         clock: &dyn Clock,
         max_wait: Duration,
     ) -> Result<(Permit<'_>, Duration), Error> {
+        if let Some(shared) = self.shared.as_ref().filter(|_| self.pacing) {
+            if let Some(granted) = self.acquire_shared(shared, clock, max_wait).await? {
+                return Ok(granted);
+            }
+        }
         let mut waited = Duration::ZERO;
         let mut counted = false;
         loop {
             // Register for news before looking, so a response that lands
             // between the look and the wait is not missed.
             let news = self.news.notified();
-            let blocked = self.try_take(clock.now());
+            let blocked = self.try_take(clock.now(), self.pacing);
             let rl = match blocked {
-                Ok((seq, epoch)) => {
+                Ok((_, epoch)) => {
                     if counted {
                         self.lock().stats.waited += waited;
                     }
                     let permit = Permit {
                         limiter: self,
-                        seq,
                         epoch,
+                        shared: None,
                     };
                     return Ok((permit, waited));
                 }
@@ -235,9 +253,62 @@ impl RateLimiter {
         }
     }
 
+    /// Take a permit from the shared store, waiting while its budget is
+    /// used up. `None` when the store is down and pacing falls back to this
+    /// process.
+    async fn acquire_shared(
+        &self,
+        shared: &SharedQuota,
+        clock: &dyn Clock,
+        max_wait: Duration,
+    ) -> Result<Option<(Permit<'_>, Duration)>, Error> {
+        let mut waited = Duration::ZERO;
+        loop {
+            let now = clock.now();
+            let until = match shared.take(now).await {
+                Decision::Go(shared_epoch) => {
+                    // Count it here too, unpaced, so this process's own
+                    // pacing is up to date if the store fails.
+                    let (_, epoch) = self.try_take(now, false).unwrap_or((0, 0));
+                    let mut st = self.lock();
+                    if waited > Duration::ZERO {
+                        st.stats.waits += 1;
+                        st.stats.waited += waited;
+                    }
+                    drop(st);
+                    let permit = Permit {
+                        limiter: self,
+                        epoch,
+                        shared: Some(shared_epoch),
+                    };
+                    return Ok(Some((permit, waited)));
+                }
+                Decision::Local => return Ok(None),
+                Decision::Fail => {
+                    return Err(Error::QuotaStore(
+                        "the shared quota store is unavailable".into(),
+                    ));
+                }
+                Decision::WaitUntil(until) => until,
+            };
+            // From the time now, not before the store's round trip.
+            let d = until.duration_since(clock.now()).unwrap_or_default();
+            if waited + d > max_wait {
+                return Err(Error::RateLimited {
+                    reset_at: Some(until),
+                    rate_limit: self.snapshot(),
+                    attempts: 0,
+                    response: None,
+                });
+            }
+            clock.sleep(d).await;
+            waited += d;
+        }
+    }
+
     /// Take a slot and return its sequence number in the window and the
-    /// epoch, or say what blocks us.
-    fn try_take(&self, now: SystemTime) -> Result<(u32, u64), Blocked> {
+    /// epoch, or say what blocks us (only when `paced`).
+    fn try_take(&self, now: SystemTime, paced: bool) -> Result<(u32, u64), Blocked> {
         let mut st = self.lock();
         if let Some(rl) = st.last {
             let skewed = st.skewed_reset == Some(rl.reset_at);
@@ -251,7 +322,7 @@ impl RateLimiter {
                 st.sent = 0;
                 st.others = 0;
             }
-            if self.pacing && st.budget(&rl) == 0 {
+            if paced && st.budget(&rl) == 0 {
                 if !st.assumed && !skewed {
                     return Err(Blocked::UntilReset(rl));
                 }
@@ -272,19 +343,29 @@ impl RateLimiter {
     ///
     /// The budget is `limit - others - sent`, where `sent` counts this
     /// client's requests in the window and `others` is what someone else
-    /// used. An answer saying `used = limit - remaining` to the request that
-    /// was this client's `seq`-th of the window proves `others >= used -
-    /// seq` (the server cannot have counted more of ours than we had sent).
-    /// This never counts a request twice, so the quota is used fully with
-    /// any concurrency, while answers arriving out of order cannot raise the
-    /// budget. Windows are told apart by the server's reset time, never by
+    /// used. An answer saying `used = limit - remaining` proves `others >=
+    /// used - sent`, with `sent` read when the answer arrives: the server
+    /// cannot have counted more of ours than we had sent by then. (Not
+    /// `sent` when the request left: over many connections the server may
+    /// count requests sent after it before it, and that bound would blame
+    /// them on someone else and leave quota unused.) Nothing is counted
+    /// twice, so the quota is used fully with any concurrency, while answers
+    /// arriving out of order cannot raise the budget. Windows are told apart by the server's reset time, never by
     /// our clock, so clock skew cannot make answers look stale.
     pub(crate) fn observe(&self, permit: &Permit<'_>, rl: RateLimit) {
+        if let (Some(shared), Some(epoch)) = (&self.shared, permit.shared) {
+            shared.note(Report {
+                limit: rl.limit,
+                remaining: rl.remaining,
+                reset_ms: rl.reset_unix().saturating_mul(1000),
+                epoch,
+            });
+        }
         let mut st = self.lock();
         let used = rl.limit.saturating_sub(rl.remaining);
         match st.last {
             None => {
-                st.others = used.saturating_sub(permit.seq);
+                st.others = used.saturating_sub(st.sent);
                 st.last = Some(rl);
             }
             // An older window than the latest: nothing about this one.
@@ -303,10 +384,9 @@ impl RateLimiter {
                     st.assumed = false;
                     st.sent = st.sent_before.saturating_add(st.sent);
                     st.skewed_reset = Some(rl.reset_at);
-                    let seq = st.sent_before.saturating_add(permit.seq);
-                    st.others = st.others.max(used.saturating_sub(seq));
+                    st.others = st.others.max(used.saturating_sub(st.sent));
                 } else if permit.epoch == st.epoch {
-                    st.others = st.others.max(used.saturating_sub(permit.seq));
+                    st.others = st.others.max(used.saturating_sub(st.sent));
                 }
                 if rl.remaining < last.remaining {
                     st.last = Some(rl);
@@ -315,7 +395,7 @@ impl RateLimiter {
             // A newer window.
             Some(_) => {
                 if st.assumed && permit.epoch == st.epoch {
-                    st.others = used.saturating_sub(permit.seq);
+                    st.others = used.saturating_sub(st.sent);
                 } else {
                     // A new window we did not see coming (our clock is
                     // behind the server's, or we stopped assuming): count
@@ -353,6 +433,17 @@ mod tests {
         h.insert("x-ratelimit-remaining", HeaderValue::from_static("lots"));
         assert_eq!(RateLimit::from_headers(&h), None);
     }
+
+    #[test]
+    fn a_reset_past_what_the_clock_holds_is_ignored_not_a_panic() {
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-limit", HeaderValue::from_static("10"));
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("9"));
+        for reset in ["9223372036854775808", "18446744073709551615"] {
+            h.insert("x-ratelimit-reset", HeaderValue::from_static(reset));
+            assert_eq!(RateLimit::from_headers(&h), None, "{reset}");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -373,16 +464,22 @@ mod pacing_tests {
     fn take(l: &RateLimiter, now: SystemTime, n: u32) -> (Vec<Permit<'_>>, Option<Blocked>) {
         let mut permits = Vec::new();
         for _ in 0..n {
-            match l.try_take(now) {
-                Ok((seq, epoch)) => permits.push(Permit {
+            match l.try_take(now, l.pacing) {
+                Ok((_, epoch)) => permits.push(Permit {
                     limiter: l,
-                    seq,
                     epoch,
+                    shared: None,
                 }),
                 Err(b) => return (permits, Some(b)),
             }
         }
         (permits, None)
+    }
+
+    impl RateLimiter {
+        fn try_take_paced(&self, now: SystemTime) -> Result<(u32, u64), Blocked> {
+            self.try_take(now, self.pacing)
+        }
     }
 
     fn budget(l: &RateLimiter) -> u32 {
@@ -432,6 +529,20 @@ mod pacing_tests {
     }
 
     #[test]
+    fn requests_counted_out_of_send_order_are_not_blamed_on_others() {
+        let l = RateLimiter::new(true);
+        let (mut permits, _) = take(&l, at(T0, 0), 3);
+        // Over three connections the server counted the third request
+        // first and the first last: the first's answer says 3 of 10 used.
+        let first = permits.remove(0);
+        l.observe(&first, rl(10, 7, T0 + 1));
+        drop(first);
+        // All three were ours: nobody else used any, 7 may still go.
+        assert_eq!(l.lock().others, 0);
+        assert_eq!(budget(&l), 7);
+    }
+
+    #[test]
     fn quota_used_by_someone_else_is_subtracted() {
         let l = RateLimiter::new(true);
         let (mut permits, _) = take(&l, at(T0, 0), 1);
@@ -447,7 +558,7 @@ mod pacing_tests {
         drop(p);
         assert_eq!(budget(&l), 0);
         assert!(matches!(
-            l.try_take(at(T0, 20)),
+            l.try_take_paced(at(T0, 20)),
             Err(Blocked::UntilReset(_))
         ));
     }
@@ -460,7 +571,7 @@ mod pacing_tests {
         l.observe(&p, rl(10, 0, T0 + 1));
         drop(p);
         assert!(matches!(
-            l.try_take(at(T0, 500)),
+            l.try_take_paced(at(T0, 500)),
             Err(Blocked::UntilReset(_))
         ));
         // Past the reset: 10 may go, not every task that asks.
@@ -473,7 +584,7 @@ mod pacing_tests {
         assert!(!l.lock().assumed);
         assert_eq!(budget(&l), 0);
         assert!(matches!(
-            l.try_take(at(T0 + 1, 70)),
+            l.try_take_paced(at(T0 + 1, 70)),
             Err(Blocked::UntilReset(_))
         ));
     }
@@ -534,7 +645,7 @@ mod pacing_tests {
         let (permits, blocked) = take(&l, late, 4);
         assert_eq!((permits.len(), blocked), (3, Some(Blocked::ForNews)));
         drop(permits);
-        assert!(l.try_take(late).is_ok());
+        assert!(l.try_take_paced(late).is_ok());
     }
 
     #[test]
@@ -546,7 +657,7 @@ mod pacing_tests {
         drop(p);
         // A limit of 0 would block forever; with nothing in flight to learn
         // from, the request goes and its answer decides.
-        assert_eq!(l.try_take(at(T0 + 2, 0)).map(|(seq, _)| seq), Ok(1));
+        assert_eq!(l.try_take_paced(at(T0 + 2, 0)).map(|(seq, _)| seq), Ok(1));
     }
 
     #[test]
@@ -598,7 +709,9 @@ mod pacing_tests {
             let l = std::sync::Arc::clone(&l);
             tokio::spawn(async move {
                 let clock = clock;
-                l.acquire(&clock, Duration::ZERO).await.map(|(p, _)| p.seq)
+                l.acquire(&clock, Duration::ZERO)
+                    .await
+                    .map(|_| l.lock().sent)
             })
         };
         tokio::task::yield_now().await;
