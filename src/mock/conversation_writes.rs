@@ -313,10 +313,19 @@ fn reply(
                 });
             } else {
                 c.insert("waiting_since".into(), json!(now));
-                if c.get("state").and_then(Value::as_str) != Some("open") {
+                // A contact's reply wakes a snoozed or closed conversation;
+                // only a closed one counts as reopened.
+                let was = c
+                    .get("state")
+                    .and_then(Value::as_str)
+                    .unwrap_or("open")
+                    .to_owned();
+                if was != "open" {
                     c.insert("state".into(), json!("open"));
                     c.insert("open".into(), json!(true));
                     c.insert("snoozed_until".into(), Value::Null);
+                }
+                if was == "closed" {
                     with_stats(c, |s| bump(s, "count_reopens"));
                 }
                 with_stats(c, |s| {
@@ -401,7 +410,7 @@ fn manage(
             c.insert("state".into(), json!("open"));
             c.insert("open".into(), json!(true));
             c.insert("snoozed_until".into(), Value::Null);
-            if was != "open" {
+            if was == "closed" {
                 with_stats(c, |s| bump(s, "count_reopens"));
             }
         }
