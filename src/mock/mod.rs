@@ -46,25 +46,41 @@
 //!   `429 rate_limit_exceeded` until the next window. The default quota is
 //!   10 000 requests per 10 s; set another with
 //!   [`FakeIntercomBuilder::quota`].
-//! - **`GET /me`**: an admin with its workspace (`admin_with_app`).
-//! - **`POST /events`**: `202` with no body; the event is kept
-//!   ([`FakeIntercom::events`]). No `event_name` gets `400`, no `user_id`,
-//!   `id` or `email` gets `404` "User Not Found".
-//! - **Contacts**, stateful and shaped like the 2.16 `contact` schema: create
-//!   (`409 conflict` on a duplicate email or external id), get, update
-//!   (custom attributes merged key by key), delete, find by external id,
-//!   archive, unarchive, block, merge (a lead into a user; the lead's id then
-//!   answers `410 contact_merged` with a `Link` header), list with cursor
-//!   pagination, search with Intercom's query language (see below), and
-//!   empty tag, segment, subscription, note and company lists.
-//! - **Conversations**: list (cursor paging, creation order), search (the
-//!   same query language and evaluation as contacts) and get (with an empty
-//!   parts list). Seed them with [`FakeIntercom::insert_conversation`] or
-//!   [`FakeIntercom::seed_workspace`].
-//! - **Companies**: create-or-update by `company_id`, get and update by id,
-//!   find by `company_id` or name, list by page number, and a scroll.
-//! - **Everything else** gets `404 not_found` "FakeIntercom does not serve
-//!   GET /path", so a missing behaviour is loud rather than silently wrong.
+//! - **Every typed operation** of the SDK (the 99 of its operations table
+//!   and coverage manifest; `tests/mock_walk.rs` calls each one), one module
+//!   per family, with Intercom's status codes and error codes
+//!   (`not_found`, `parameter_invalid`, `parameter_not_found`, `conflict`,
+//!   `unauthorized`, ...), and state where the API has state:
+//!   - **Contacts**, shaped like the 2.16 `contact` schema: create (`409
+//!     conflict` on a duplicate email or external id), get, update (custom
+//!     attributes merged key by key), delete, find by external id, archive,
+//!     unarchive, block, merge (a lead into a user; the lead's id then
+//!     answers `410 contact_merged` with a `Link` header), notes, list with
+//!     cursor pagination, search with Intercom's query language (see below).
+//!   - **Tags**: create (or find by name), rename, delete (refused while in
+//!     use), tag and untag contacts, conversations, companies, tickets,
+//!     internal articles and content snippets. A contact's or
+//!     conversation's tags show on it; `tag_id` searches and
+//!     `GET /companies?tag_id=` find what carries a tag.
+//!   - **Conversations**: create (from a contact), get (with its parts),
+//!     update, delete, list, search, reply, close/open/snooze/assign (state,
+//!     `snoozed_until`, assignees and `statistics` follow), customers,
+//!     redact, merge, convert to a ticket, handling events, deleted ids.
+//!   - **Companies**: create-or-update by `company_id`, get, update, delete,
+//!     find by `company_id` or name, list by page number, scroll, notes;
+//!     attaching a contact lists each on the other's side.
+//!   - **Admins**: `/me` is the first admin; list, get and away status agree
+//!     with it; activity logs.
+//!   - **Data events**: `POST /events` (`202`), a user's events (newest
+//!     first) and their summary (counts, first and last time), summaries.
+//!   - **Articles** (with drafts, versions, tags and search) and the **Help
+//!     Center** (one help center, collections, redirects).
+//!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
+//!     and data attributes (`GET`/`POST /data_attributes`,
+//!     `PUT /data_attributes/{id}`).
+//! - **Everything else** gets `404` with the code [`ROUTE_NOT_FOUND`]
+//!   (`route_not_found`) and "FakeIntercom does not serve GET /path", so a
+//!   missing behaviour is loud, and distinct from a record not found.
 //!
 //! Every error body is Intercom's `error.list` with a fresh `request_id`
 //! (also sent as `X-Request-Id`). A malformed JSON body gets
@@ -104,6 +120,23 @@
 //! tests deterministic; given to the client too
 //! ([`ClientBuilder::clock`]), it lets the client wait out a window in no
 //! real time.
+//!
+//! # What it does not model
+//!
+//! - Segments, subscription types and banners: their lists are empty.
+//! - Tickets, internal articles and content snippets are not stored;
+//!   tagging one keeps only the link. Side conversations are always empty.
+//! - Search of articles and activity logs: a phrase match and one page.
+//! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
+//!   not type (answered `route_not_found`), except messages and data
+//!   attributes above.
+//! - Multiple workspaces and per-token permissions: one token, one
+//!   workspace.
+//!
+//! # Standalone
+//!
+//! `cargo run --example fake_intercom -- --port 4010` serves the fake until
+//! stopped, for tests written in any language; see the README.
 //!
 //! # Why wiremock
 //!
