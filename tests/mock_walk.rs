@@ -90,7 +90,7 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     let mut ids = Seeded::default();
     let admin = fake.admin_ids().first().cloned().unwrap_or_default();
     ids.0.insert("admin", admin.clone());
-    let mut post = async |path: &str, body: Value| -> Value {
+    let post = async |path: &str, body: Value| -> Value {
         client
             .request::<Value>(Method::POST, path.to_owned())
             .json(&body)

@@ -19,8 +19,6 @@ use super::search::{Query, lookup, order};
 
 /// Items per page unless asked otherwise.
 const DEFAULT_PER_PAGE: usize = 50;
-/// Most items per page; larger requests are clamped.
-
 type Answer = Result<Reply, Reply>;
 
 /// Every contact of the fake workspace.

@@ -94,14 +94,32 @@ pub(crate) fn route(
                 let tag_id = id_text(body.get("id")).ok_or_else(|| {
                     Some(ctx.field_error(400, "parameter_not_found", "id", "id is required"))
                 })?;
-                apply(store, linked, ctx, kind, id, &tag_id, &body, true)
+                apply(
+                    store,
+                    linked,
+                    ctx,
+                    &Target {
+                        kind,
+                        id,
+                        tag_id: &tag_id,
+                    },
+                    &body,
+                    true,
+                )
             })
             .map_err(|e| e.unwrap_or_else(|| not_found(ctx)))
         }
         ("DELETE", [kind, id, "tags", tag_id]) => {
             let body = req.object(ctx).unwrap_or_default();
-            apply(store, linked, ctx, kind, id, tag_id, &body, false)
-                .map_err(|e| e.unwrap_or_else(|| not_found(ctx)))
+            apply(
+                store,
+                linked,
+                ctx,
+                &Target { kind, id, tag_id },
+                &body,
+                false,
+            )
+            .map_err(|e| e.unwrap_or_else(|| not_found(ctx)))
         }
         _ => return None,
     };
@@ -218,25 +236,28 @@ fn set_tag(obj: &mut Map<String, Value>, key: &str, tag: &Map<String, Value>, ct
     }
 }
 
-/// Tag (`on`) or untag an object of `kind` (`contacts`, `conversations`,
-/// `tickets`, ...). `Err(None)` is a plain `404 not_found`.
+/// What a tagging names: the object's kind (`contacts`, `conversations`,
+/// `tickets`, ...), its id and the tag's id.
+struct Target<'a> {
+    kind: &'a str,
+    id: &'a str,
+    tag_id: &'a str,
+}
+
+/// Tag (`on`) or untag an object. `Err(None)` is a plain `404 not_found`.
 fn apply(
     store: &mut Tags,
     linked: &mut Linked<'_>,
     ctx: &Ctx,
-    kind: &str,
-    id: &str,
-    tag_id: &str,
+    target: &Target<'_>,
     body: &Map<String, Value>,
     on: bool,
 ) -> Result<Reply, Option<Reply>> {
+    let Target { kind, id, tag_id } = *target;
     let i = store.position(tag_id).ok_or(None)?;
     let tag = store.tags[i].clone();
-    let needs_admin = matches!(
-        kind,
-        "conversations" | "tickets" | "internal_articles" | "content_snippets"
-    );
-    if needs_admin && kind != "internal_articles" && kind != "content_snippets" {
+    // Conversations and tickets are tagged by an admin.
+    if matches!(kind, "conversations" | "tickets") {
         required(ctx, body, "admin_id").map_err(Some)?;
     }
     match kind {
