@@ -351,7 +351,7 @@ fn create_note(
         "created_at": ctx.now,
         "company": {"type": "company", "id": id},
         "author": body.get("admin_id").map(|a| json!({"type": "admin", "id": a})),
-        "body": format!("<p>{text}</p>"),
+        "body": super::request::as_html(text),
     });
     store.notes.push(note.clone());
     Ok(Reply::ok(&note))

@@ -206,7 +206,7 @@ pub(crate) fn route(
                 "created_at": ctx.now,
                 "contact": {"type": "contact", "id": id},
                 "author": body.get("admin_id").map(|a| json!({"type": "admin", "id": a})),
-                "body": format!("<p>{text}</p>"),
+                "body": super::request::as_html(text),
             });
             store.notes.push(note.clone());
             Ok(Reply::ok(&note))

@@ -81,6 +81,16 @@ pub(crate) fn id_text(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A note body as Intercom stores it: HTML as given, plain text in a
+/// paragraph.
+pub(crate) fn as_html(text: &str) -> String {
+    if text.trim_start().starts_with('<') {
+        text.to_owned()
+    } else {
+        format!("<p>{text}</p>")
+    }
+}
+
 /// Decode `%XX` escapes of a path segment (invalid escapes stay as they are).
 pub(crate) fn percent_decode(segment: &str) -> String {
     let bytes = segment.as_bytes();
