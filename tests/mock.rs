@@ -343,7 +343,7 @@ async fn archive_block_merge_and_delete() -> TestResult {
 }
 
 #[tokio::test]
-async fn contact_sub_lists_are_empty_and_well_shaped() -> TestResult {
+async fn contact_sub_lists_start_empty_and_well_shaped() -> TestResult {
     let fake = FakeIntercom::start().await;
     let client = fake.client()?;
     let id = fake.insert_contact(json!({"email": "ada@example.com"}));
@@ -971,7 +971,11 @@ async fn unknown_routes_are_loud_and_mountable() -> TestResult {
         .await
         .expect_err("not served");
     assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
-    assert_eq!(err.code(), Some(&ErrorCode::NotFound));
+    // Its own code, so a missing route is not mistaken for a missing record.
+    assert_eq!(
+        err.code().map(ErrorCode::as_str),
+        Some(intercom_api::mock::ROUTE_NOT_FOUND)
+    );
     assert_eq!(
         api_message(&err),
         Some("FakeIntercom does not serve GET /foo")

@@ -10,15 +10,15 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
-use super::Incoming;
+use super::paging::{
+    MAX_PER_PAGE, bad_cursor, cursor_page, decode_cursor, encode_cursor, numbered,
+};
 use super::reply::{Ctx, Reply, Rng};
+use super::request::Incoming;
 use super::search::{Query, lookup, order};
 
 /// Items per page unless asked otherwise.
 const DEFAULT_PER_PAGE: usize = 50;
-/// Most items per page; larger requests are clamped.
-const MAX_PER_PAGE: usize = 150;
-
 type Answer = Result<Reply, Reply>;
 
 /// Every contact of the fake workspace.
@@ -30,6 +30,8 @@ pub(crate) struct Contacts {
     /// Ids merged away, and the contact each was merged into.
     merged: HashMap<String, String>,
     workspace_id: String,
+    /// Notes made on contacts, oldest first.
+    notes: Vec<Value>,
 }
 
 #[derive(Debug)]
@@ -45,6 +47,7 @@ impl Contacts {
             next_seq: 1,
             merged: HashMap::new(),
             workspace_id: workspace_id.to_owned(),
+            notes: Vec::new(),
         }
     }
 
@@ -58,6 +61,12 @@ impl Contacts {
     pub(crate) fn get(&self, id: &str) -> Option<Value> {
         self.position(id)
             .map(|i| Value::Object(self.records[i].json.clone()))
+    }
+
+    /// The stored JSON of a contact, to change it.
+    pub(crate) fn object_mut(&mut self, id: &str) -> Option<&mut Map<String, Value>> {
+        let i = self.position(id)?;
+        Some(&mut self.records[i].json)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -160,7 +169,7 @@ pub(crate) fn route(
     ctx: &Ctx,
     req: &Incoming<'_>,
 ) -> Option<Reply> {
-    let segs: Vec<&str> = req.segments.iter().map(String::as_str).collect();
+    let segs = req.segs();
     let answer = match (req.method, segs.as_slice()) {
         ("GET", ["contacts"]) => list(store, ctx, req),
         ("POST", ["contacts"]) => create(store, rng, ctx, req),
@@ -191,13 +200,16 @@ pub(crate) fn route(
             if text.trim().is_empty() {
                 return Err(ctx.invalid("body", "A note needs a body"));
             }
-            Ok(Reply::ok(&json!({
+            let note = json!({
                 "type": "note",
-                "id": rng.object_id(ctx.now),
+                "id": (rng.next_u64() % 900_000_000 + 100_000_000).to_string(),
                 "created_at": ctx.now,
                 "contact": {"type": "contact", "id": id},
-                "body": text,
-            })))
+                "author": body.get("admin_id").map(|a| json!({"type": "admin", "id": a})),
+                "body": super::request::as_html(text),
+            });
+            store.notes.push(note.clone());
+            Ok(Reply::ok(&note))
         }),
         ("POST", ["contacts", id, "subscriptions"]) => store.find(ctx, id).and_then(|_| {
             let body = req.object(ctx)?;
@@ -221,18 +233,20 @@ pub(crate) fn route(
         }
         ("GET", ["contacts", id, what]) => {
             let body = match *what {
-                "tags" | "segments" | "subscriptions" | "banners" => {
+                "segments" | "subscriptions" | "banners" => {
                     json!({"type": "list", "data": []})
                 }
                 "merge_history" => json!({"type": "list", "data": [], "has_more": false}),
-                "notes" => json!({
-                    "type": "list", "data": [], "total_count": 0,
-                    "pages": {"type": "pages", "next": null, "page": 1, "per_page": 10, "total_pages": 0}
-                }),
-                "companies" => json!({
-                    "type": "list", "companies": [], "total_count": 0,
-                    "pages": {"type": "pages", "next": null, "page": 1, "per_page": 10, "total_pages": 0}
-                }),
+                "notes" => {
+                    let mine: Vec<Value> = store
+                        .notes
+                        .iter()
+                        .filter(|n| n["contact"]["id"].as_str() == Some(*id))
+                        .rev()
+                        .cloned()
+                        .collect();
+                    numbered("list", "data", mine, 1, MAX_PER_PAGE)
+                }
                 _ => return None,
             };
             store.find(ctx, id).map(|_| Reply::ok(&body))
@@ -480,48 +494,14 @@ fn page(
     per_page: usize,
     cursor: impl Fn(usize) -> String,
 ) -> Value {
-    let total = items.len();
-    let start = start.min(total);
-    let end = start.saturating_add(per_page).min(total);
-    let data: Vec<Value> = items[start..end]
-        .iter()
-        .map(|m| Value::Object((*m).clone()))
-        .collect();
-    let mut pages = json!({
-        "type": "pages",
-        "page": start / per_page + 1,
-        "per_page": per_page,
-        "total_pages": total.div_ceil(per_page),
-    });
-    if end < total && end > 0 {
-        pages["next"] = json!({"per_page": per_page, "starting_after": cursor(end - 1)});
-    }
-    json!({"type": "list", "data": data, "total_count": total, "pages": pages})
+    let items: Vec<Value> = items.iter().map(|m| Value::Object((*m).clone())).collect();
+    cursor_page("list", "data", &items, start, per_page, cursor)
 }
 
 /// `per_page` from a query string or JSON: 1 or more (default 50), clamped
 /// to 150.
 fn per_page(ctx: &Ctx, raw: Option<Value>) -> Result<usize, Reply> {
-    let n = match raw {
-        None | Some(Value::Null) => return Ok(DEFAULT_PER_PAGE),
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.trim().parse::<u64>().ok(),
-        Some(_) => None,
-    };
-    match n {
-        Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(MAX_PER_PAGE).min(MAX_PER_PAGE)),
-        _ => Err(ctx.invalid("per_page", "per_page must be a positive integer")),
-    }
-}
-
-fn encode_cursor(kind: &str, n: u64) -> String {
-    hex::encode(format!("{kind}:{n}"))
-}
-
-fn decode_cursor(cursor: &str, kind: &str) -> Option<u64> {
-    let raw = String::from_utf8(hex::decode(cursor).ok()?).ok()?;
-    let (k, n) = raw.split_once(':')?;
-    (k == kind).then(|| n.parse().ok()).flatten()
+    super::paging::per_page(ctx, raw, DEFAULT_PER_PAGE, MAX_PER_PAGE)
 }
 
 /// A search cursor: the sort value and creation order of the last record served.
@@ -538,10 +518,6 @@ fn decode_search_cursor(cursor: &str) -> Option<(Value, u64)> {
         }
         _ => None,
     }
-}
-
-fn bad_cursor(ctx: &Ctx) -> Reply {
-    ctx.invalid("starting_after", "starting_after is not a valid cursor")
 }
 
 fn conflict(ctx: &Ctx, id: &str) -> Reply {

@@ -46,25 +46,41 @@
 //!   `429 rate_limit_exceeded` until the next window. The default quota is
 //!   10 000 requests per 10 s; set another with
 //!   [`FakeIntercomBuilder::quota`].
-//! - **`GET /me`**: an admin with its workspace (`admin_with_app`).
-//! - **`POST /events`**: `202` with no body; the event is kept
-//!   ([`FakeIntercom::events`]). No `event_name` gets `400`, no `user_id`,
-//!   `id` or `email` gets `404` "User Not Found".
-//! - **Contacts**, stateful and shaped like the 2.16 `contact` schema: create
-//!   (`409 conflict` on a duplicate email or external id), get, update
-//!   (custom attributes merged key by key), delete, find by external id,
-//!   archive, unarchive, block, merge (a lead into a user; the lead's id then
-//!   answers `410 contact_merged` with a `Link` header), list with cursor
-//!   pagination, search with Intercom's query language (see below), and
-//!   empty tag, segment, subscription, note and company lists.
-//! - **Conversations**: list (cursor paging, creation order), search (the
-//!   same query language and evaluation as contacts) and get (with an empty
-//!   parts list). Seed them with [`FakeIntercom::insert_conversation`] or
-//!   [`FakeIntercom::seed_workspace`].
-//! - **Companies**: create-or-update by `company_id`, get and update by id,
-//!   find by `company_id` or name, list by page number, and a scroll.
-//! - **Everything else** gets `404 not_found` "FakeIntercom does not serve
-//!   GET /path", so a missing behaviour is loud rather than silently wrong.
+//! - **Every typed operation** of the SDK (the 99 of its operations table
+//!   and coverage manifest; `tests/mock_walk.rs` calls each one), one module
+//!   per family, with Intercom's status codes and error codes
+//!   (`not_found`, `parameter_invalid`, `parameter_not_found`, `conflict`,
+//!   `unauthorized`, ...), and state where the API has state:
+//!   - **Contacts**, shaped like the 2.16 `contact` schema: create (`409
+//!     conflict` on a duplicate email or external id), get, update (custom
+//!     attributes merged key by key), delete, find by external id, archive,
+//!     unarchive, block, merge (a lead into a user; the lead's id then
+//!     answers `410 contact_merged` with a `Link` header), notes, list with
+//!     cursor pagination, search with Intercom's query language (see below).
+//!   - **Tags**: create (or find by name), rename, delete (refused while in
+//!     use), tag and untag contacts, conversations, companies, tickets,
+//!     internal articles and content snippets. A contact's or
+//!     conversation's tags show on it; `tag_id` searches and
+//!     `GET /companies?tag_id=` find what carries a tag.
+//!   - **Conversations**: create (from a contact), get (with its parts),
+//!     update, delete, list, search, reply, close/open/snooze/assign (state,
+//!     `snoozed_until`, assignees and `statistics` follow), customers,
+//!     redact, merge, convert to a ticket, handling events, deleted ids.
+//!   - **Companies**: create-or-update by `company_id`, get, update, delete,
+//!     find by `company_id` or name, list by page number, scroll, notes;
+//!     attaching a contact lists each on the other's side.
+//!   - **Admins**: `/me` is the first admin; list, get and away status agree
+//!     with it; activity logs.
+//!   - **Data events**: `POST /events` (`202`), a user's events (newest
+//!     first) and their summary (counts, first and last time), summaries.
+//!   - **Articles** (with drafts, versions, tags and search) and the **Help
+//!     Center** (one help center, collections, redirects).
+//!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
+//!     and data attributes (`GET`/`POST /data_attributes`,
+//!     `PUT /data_attributes/{id}`).
+//! - **Everything else** gets `404` with the code [`ROUTE_NOT_FOUND`]
+//!   (`route_not_found`) and "FakeIntercom does not serve GET /path", so a
+//!   missing behaviour is loud, and distinct from a record not found.
 //!
 //! Every error body is Intercom's `error.list` with a fresh `request_id`
 //! (also sent as `X-Request-Id`). A malformed JSON body gets
@@ -105,6 +121,23 @@
 //! ([`ClientBuilder::clock`]), it lets the client wait out a window in no
 //! real time.
 //!
+//! # What it does not model
+//!
+//! - Segments, subscription types and banners: their lists are empty.
+//! - Tickets, internal articles and content snippets are not stored;
+//!   tagging one keeps only the link. Side conversations are always empty.
+//! - Search of articles and activity logs: a phrase match and one page.
+//! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
+//!   not type (answered `route_not_found`), except messages and data
+//!   attributes above.
+//! - Multiple workspaces and per-token permissions: one token, one
+//!   workspace.
+//!
+//! # Standalone
+//!
+//! `cargo run --example fake_intercom -- --port 4010` serves the fake until
+//! stopped, for tests written in any language; see the README.
+//!
 //! # Why wiremock
 //!
 //! The fake is one catch-all [`wiremock`] mock whose responder holds the
@@ -115,59 +148,44 @@
 //! mocks you mount on [`FakeIntercom::server`] take precedence, to serve an
 //! endpoint the fake does not know.
 
+mod admins;
+mod articles;
 mod companies;
 mod contacts;
+mod conversation_writes;
 mod conversations;
+mod events;
+mod fault;
+mod help_center;
+mod messages;
+mod paging;
+mod quota;
 mod reply;
+mod request;
 mod search;
+mod seed;
+mod server;
+mod tags;
 
-pub use conversations::{SeededWorkspace, WorkspaceSeed};
+pub use fault::{Fault, parse_fault_rates};
+pub use seed::{SeededWorkspace, WorkspaceSeed};
 
-use std::collections::VecDeque;
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer};
 
 use crate::{Client, ClientBuilder, Clock, Error, SystemClock};
-use companies::Companies;
-use contacts::Contacts;
-use conversations::Conversations;
-use reply::{Ctx, Reply, Rng, code_for_status};
+use quota::Quota;
+use server::{Handler, Shared, State, WORKSPACE_ID, unix_secs};
 
-/// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
-const WORKSPACE_ID: &str = "fakeapp1";
-
-/// A fault to inject into the fake's next answers, with
-/// [`FakeIntercom::inject`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Fault {
-    /// Answer with this status and an Intercom `error.list` body whose code
-    /// fits it: `500 server_error`, `503 service_unavailable`,
-    /// `429 rate_limit_exceeded` (with rate-limit headers showing 0 left),
-    /// `408`/`504 request_timeout`, `401 unauthorized`, `404 not_found`, ...
-    /// The request is not processed. A status outside 200..=599 becomes 500.
-    ///
-    /// A client with the default retry policy waits for the window to reset
-    /// after a 429, as it would with Intercom; give the fake and the client
-    /// the same hand-moved [`Clock`] to make that wait instant, or use
-    /// [`RetryPolicy::none`](crate::RetryPolicy::none) to see the 429 itself.
-    Status(u16),
-    /// Process the request normally, but answer only after this delay.
-    Delay(Duration),
-    /// Process the request normally, then cut its answer's body in half: a
-    /// `200` with cut-off JSON, as when a connection drops mid-response.
-    /// Changes the request made (a created contact) are kept.
-    TruncatedBody,
-    /// Answer with an HTML error page and this status, as a proxy or load
-    /// balancer in front of Intercom does (e.g. `502`). The request is not
-    /// processed.
-    Html(u16),
-}
+/// The `errors[].code` the fake answers (with `404`) for a method and path
+/// it has no route for, so tests can tell a missing route from a
+/// legitimate `not_found`.
+pub const ROUTE_NOT_FOUND: &str = server::ROUTE_NOT_FOUND;
 
 /// A fake Intercom on `127.0.0.1`, with its own contacts, quota and faults.
 /// Dropping it stops the server.
@@ -207,6 +225,8 @@ impl FakeIntercom {
             token: FakeIntercom::DEFAULT_TOKEN.to_owned(),
             quota: (10_000, Duration::from_secs(10)),
             clock: Arc::new(SystemClock),
+            fault_rates: Vec::new(),
+            port: 0,
         }
     }
 
@@ -310,7 +330,7 @@ impl FakeIntercom {
 
     /// Every event accepted by `POST /events`, in arrival order, as sent.
     pub fn events(&self) -> Vec<Value> {
-        self.shared.lock().events.clone()
+        self.shared.lock().events.events.clone()
     }
 
     /// Store a conversation as given, over the defaults of a new one (state
@@ -381,7 +401,7 @@ impl FakeIntercom {
     /// ```
     pub fn seed_workspace(&self, seed: &WorkspaceSeed) -> SeededWorkspace {
         let now = unix_secs(self.shared.clock.now());
-        let mut seq_rng = conversations::SeedRng::new(seed.seed);
+        let mut seq_rng = seed::SeedRng::new(seed.seed);
         let mut st = self.shared.lock();
         let State {
             contacts,
@@ -393,7 +413,7 @@ impl FakeIntercom {
         let mut made = SeededWorkspace::default();
         let mut company_refs = Vec::with_capacity(seed.companies);
         for k in 1..=seed.companies {
-            let body = conversations::synthetic_company(k, &mut seq_rng);
+            let body = seed::synthetic_company(k, &mut seq_rng);
             let id = companies.seed(&body, WORKSPACE_ID, now, rng);
             company_refs.push((id.clone(), format!("Company {k}")));
             made.company_ids.push(id);
@@ -404,7 +424,7 @@ impl FakeIntercom {
             let company = (!company_refs.is_empty())
                 .then(|| &company_refs[seq_rng.below(company_refs.len() as u64) as usize])
                 .map(|(id, name)| (id.as_str(), name.as_str()));
-            let fields = conversations::synthetic_contact(k, has_email, company, now, &mut seq_rng);
+            let fields = seed::synthetic_contact(k, has_email, company, now, &mut seq_rng);
             let external_id = fields["external_id"].as_str().map(str::to_owned);
             let id = contacts.seed(fields, now, rng);
             if !has_email {
@@ -419,7 +439,7 @@ impl FakeIntercom {
                 let a = seq_rng.below(refs.len() as u64);
                 let b = seq_rng.below(refs.len() as u64);
                 let (id, external_id) = &refs[a.min(b) as usize];
-                let fields = conversations::synthetic_conversation(
+                let fields = seed::synthetic_conversation(
                     (id, external_id.as_deref()),
                     seed.history_days,
                     now,
@@ -429,6 +449,17 @@ impl FakeIntercom {
             }
         }
         made
+    }
+
+    /// The ids of the workspace's admins; the first is the token's own
+    /// (`GET /me`).
+    pub fn admin_ids(&self) -> Vec<String> {
+        self.shared.lock().admins.ids()
+    }
+
+    /// Every message sent with `POST /messages`, in order, as answered.
+    pub fn messages(&self) -> Vec<Value> {
+        self.shared.lock().messages.sent.clone()
     }
 
     /// Every request received so far, in order (including those answered
@@ -443,6 +474,8 @@ pub struct FakeIntercomBuilder {
     token: String,
     quota: (u32, Duration),
     clock: Arc<dyn Clock>,
+    fault_rates: Vec<(u16, f64)>,
+    port: u16,
 }
 
 impl fmt::Debug for FakeIntercomBuilder {
@@ -451,6 +484,8 @@ impl fmt::Debug for FakeIntercomBuilder {
             .field("token", &self.token)
             .field("quota", &self.quota)
             .field("clock", &self.clock)
+            .field("fault_rates", &self.fault_rates)
+            .field("port", &self.port)
             .finish()
     }
 }
@@ -478,420 +513,52 @@ impl FakeIntercomBuilder {
         self
     }
 
+    /// Answer a random share of requests with an error status: each
+    /// `(status, rate)` is the chance (0 to 1) that a request gets that
+    /// status (see [`parse_fault_rates`]). Queued [`Fault`]s come first.
+    pub fn fault_rates(mut self, rates: Vec<(u16, f64)>) -> Self {
+        self.fault_rates = rates;
+        self
+    }
+
+    /// Listen on this port of `127.0.0.1` (default 0: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
     /// Start the server.
     ///
     /// # Panics
-    /// When no port can be bound on `127.0.0.1` (wiremock panics then).
+    /// When the port cannot be bound on `127.0.0.1` (use
+    /// [`try_start`](Self::try_start) to get the error instead).
     pub async fn start(self) -> FakeIntercom {
+        match self.try_start().await {
+            Ok(fake) => fake,
+            Err(e) => panic!("FakeIntercom cannot listen on 127.0.0.1: {e}"),
+        }
+    }
+
+    /// Start the server.
+    ///
+    /// # Errors
+    /// The I/O error when the port cannot be bound on `127.0.0.1`.
+    pub async fn try_start(self) -> std::io::Result<FakeIntercom> {
         let now = unix_secs(self.clock.now());
+        let mut state = State::new(Quota::new(self.quota.0, self.quota.1), now);
+        state.fault_rates = self.fault_rates;
         let shared = Arc::new(Shared {
             token: self.token,
             clock: self.clock,
-            state: Mutex::new(State {
-                contacts: Contacts::new(WORKSPACE_ID),
-                conversations: Conversations::default(),
-                companies: Companies::default(),
-                rng: Rng::new(),
-                faults: VecDeque::new(),
-                quota: Quota::new(self.quota.0, self.quota.1),
-                app_created_at: now,
-                events: Vec::new(),
-            }),
+            state: Mutex::new(state),
         });
-        let server = MockServer::start().await;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", self.port))?;
+        let server = MockServer::builder().listener(listener).start().await;
         Mock::given(any())
             .respond_with(Handler(Arc::clone(&shared)))
             .with_priority(u8::MAX)
             .mount(&server)
             .await;
-        FakeIntercom { server, shared }
-    }
-}
-
-/// What the server and the [`FakeIntercom`] handle share.
-struct Shared {
-    token: String,
-    clock: Arc<dyn Clock>,
-    state: Mutex<State>,
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, State> {
-        // A panic while holding the lock leaves plain data behind; keep
-        // serving it rather than failing every later request.
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
-#[derive(Debug)]
-struct State {
-    contacts: Contacts,
-    conversations: Conversations,
-    companies: Companies,
-    rng: Rng,
-    faults: VecDeque<(Fault, usize)>,
-    quota: Quota,
-    app_created_at: i64,
-    events: Vec<Value>,
-}
-
-/// A request as the routes see it.
-#[derive(Debug)]
-pub(crate) struct Incoming<'a> {
-    /// Upper-case method, e.g. `GET`.
-    pub(crate) method: &'a str,
-    /// The raw (percent-encoded) path.
-    pub(crate) path: &'a str,
-    /// Percent-decoded, non-empty path segments.
-    pub(crate) segments: Vec<String>,
-    query: Vec<(String, String)>,
-    body: &'a [u8],
-}
-
-impl Incoming<'_> {
-    /// The first value of a query parameter.
-    pub(crate) fn query(&self, key: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The body as a JSON object; an empty body is an empty object.
-    pub(crate) fn object(&self, ctx: &Ctx) -> Result<serde_json::Map<String, Value>, Reply> {
-        if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(serde_json::Map::new());
-        }
-        match serde_json::from_slice::<Value>(self.body) {
-            Ok(Value::Object(m)) => Ok(m),
-            Ok(_) => Err(ctx.error(
-                400,
-                "parameter_invalid",
-                "The request body must be a JSON object",
-            )),
-            Err(e) => Err(ctx.error(
-                400,
-                "parameter_invalid",
-                format!("The request body is not valid JSON: {e}"),
-            )),
-        }
-    }
-}
-
-/// The wiremock responder: every request to the fake comes through here.
-struct Handler(Arc<Shared>);
-
-impl Respond for Handler {
-    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
-        let shared = &self.0;
-        let now = unix_secs(shared.clock.now());
-        let mut st = shared.lock();
-        let ctx = Ctx {
-            now,
-            request_id: st.rng.uuid(),
-        };
-        let reply = match st.next_fault() {
-            Some(Fault::Status(status)) => st.status_fault(&ctx, status),
-            Some(Fault::Html(status)) => Reply::html(status),
-            Some(Fault::Delay(d)) => st.serve(&ctx, &shared.token, request).delayed(d),
-            Some(Fault::TruncatedBody) => st.serve(&ctx, &shared.token, request).truncated(),
-            None => st.serve(&ctx, &shared.token, request),
-        };
-        drop(st);
-        reply.header("x-request-id", ctx.request_id).into_template()
-    }
-}
-
-impl State {
-    fn next_fault(&mut self) -> Option<Fault> {
-        let (fault, left) = self.faults.front_mut()?;
-        let fault = fault.clone();
-        *left -= 1;
-        if *left == 0 {
-            self.faults.pop_front();
-        }
-        Some(fault)
-    }
-
-    fn status_fault(&mut self, ctx: &Ctx, status: u16) -> Reply {
-        if status == 429 {
-            let rl = self.quota.peek(ctx.now);
-            let reply = ctx.error(429, "rate_limit_exceeded", self.quota.exceeded_message());
-            return RateHeaders { remaining: 0, ..rl }.apply(reply);
-        }
-        let (code, message) = code_for_status(status);
-        ctx.error(status, code, message)
-    }
-
-    /// Auth, quota, version, then the route.
-    fn serve(&mut self, ctx: &Ctx, token: &str, request: &wiremock::Request) -> Reply {
-        if !authorized(request, token) {
-            return ctx.error(401, "unauthorized", "Access Token Invalid");
-        }
-        let (allowed, rl) = self.quota.take(ctx.now);
-        let reply = if !allowed {
-            ctx.error(429, "rate_limit_exceeded", self.quota.exceeded_message())
-        } else if let Some(v) = invalid_version(request) {
-            ctx.field_error(
-                400,
-                "intercom_version_invalid",
-                "Intercom-Version",
-                format!(
-                    "The requested version could not be found: `{v}` (use 1.0-1.4, 2.0-2.16, Unstable or Preview)"
-                ),
-            )
-        } else {
-            let path = request.url.path();
-            let incoming = Incoming {
-                method: request.method.as_str(),
-                path,
-                segments: path
-                    .split('/')
-                    .filter(|s| !s.is_empty())
-                    .map(percent_decode)
-                    .collect(),
-                query: request.url.query_pairs().into_owned().collect(),
-                body: &request.body,
-            };
-            self.route(ctx, &incoming)
-        };
-        rl.apply(reply)
-    }
-
-    fn route(&mut self, ctx: &Ctx, req: &Incoming<'_>) -> Reply {
-        let first = req.segments.first().map(String::as_str);
-        match (req.method, first, req.segments.len()) {
-            ("GET", Some("me"), 1) => Reply::ok(&self.me()),
-            ("POST", Some("events"), 1) => self.track_event(ctx, req),
-            (_, Some("contacts"), _) => {
-                contacts::route(&mut self.contacts, &mut self.rng, ctx, req)
-                    .unwrap_or_else(|| not_served(ctx, req))
-            }
-            (_, Some("conversations"), _) => conversations::route(&self.conversations, ctx, req)
-                .unwrap_or_else(|| not_served(ctx, req)),
-            (_, Some("companies"), _) => {
-                companies::route(&mut self.companies, &mut self.rng, WORKSPACE_ID, ctx, req)
-                    .unwrap_or_else(|| not_served(ctx, req))
-            }
-            _ => not_served(ctx, req),
-        }
-    }
-
-    /// `POST /events`: keep the event, answer `202` with no body.
-    fn track_event(&mut self, ctx: &Ctx, req: &Incoming<'_>) -> Reply {
-        let event = match req.object(ctx) {
-            Ok(event) => event,
-            Err(reply) => return reply,
-        };
-        let named = |key: &str| {
-            event
-                .get(key)
-                .and_then(Value::as_str)
-                .is_some_and(|s| !s.trim().is_empty())
-        };
-        if !named("event_name") {
-            return ctx.invalid("event_name", "event_name is required");
-        }
-        if !(named("user_id") || named("id") || named("email")) {
-            return ctx.error(404, "not_found", "User Not Found");
-        }
-        self.events.push(Value::Object(event));
-        let mut reply = Reply::json(202, &Value::Null);
-        reply.body.clear();
-        reply
-    }
-
-    /// `GET /me`: the `admin_with_app` of the token.
-    fn me(&self) -> Value {
-        json!({
-            "type": "admin",
-            "id": "991267",
-            "name": "Fake Admin",
-            "email": "admin@example.com",
-            "email_verified": true,
-            "job_title": "Support engineer",
-            "away_mode_enabled": false,
-            "away_mode_reassign": false,
-            "has_inbox_seat": true,
-            "team_ids": [],
-            "avatar": {"type": "avatar", "image_url": null},
-            "app": {
-                "type": "app",
-                "id_code": WORKSPACE_ID,
-                "name": "Fake Intercom",
-                "region": "US",
-                "timezone": "Etc/UTC",
-                "created_at": self.app_created_at,
-                "identity_verification": false,
-            },
-        })
-    }
-}
-
-fn not_served(ctx: &Ctx, req: &Incoming<'_>) -> Reply {
-    ctx.error(
-        404,
-        "not_found",
-        format!("FakeIntercom does not serve {} {}", req.method, req.path),
-    )
-}
-
-fn authorized(request: &wiremock::Request, token: &str) -> bool {
-    request
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().split_once(' '))
-        .is_some_and(|(scheme, t)| scheme.eq_ignore_ascii_case("bearer") && t.trim() == token)
-}
-
-/// The `Intercom-Version` header, when present and not a version Intercom
-/// has: `1.0`-`1.4`, `2.0`-`2.16`, `Unstable`, `Preview`.
-fn invalid_version(request: &wiremock::Request) -> Option<String> {
-    let raw = request.headers.get("intercom-version")?;
-    let v = String::from_utf8_lossy(raw.as_bytes()).into_owned();
-    let known = v == "Unstable"
-        || v == "Preview"
-        || v.split_once('.').is_some_and(|(major, minor)| {
-            let newest = match major {
-                "1" => 4,
-                "2" => 16,
-                _ => return false,
-            };
-            (0..=newest).any(|m: u32| minor == m.to_string())
-        });
-    (!known).then_some(v)
-}
-
-fn percent_decode(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(b) = bytes
-                .get(i + 1..i + 3)
-                .and_then(|hex| hex::decode(hex).ok())
-                .and_then(|v| v.first().copied())
-            {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn unix_secs(t: SystemTime) -> i64 {
-    t.duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
-/// Requests allowed per aligned window of the fake's clock.
-#[derive(Debug)]
-struct Quota {
-    limit: u32,
-    window_secs: u64,
-    /// The index `k` of the current window `[k * window, (k + 1) * window)`.
-    window: u64,
-    used: u32,
-}
-
-/// The three rate-limit headers of one answer.
-#[derive(Debug, Clone, Copy)]
-struct RateHeaders {
-    limit: u32,
-    remaining: u32,
-    reset: u64,
-}
-
-impl RateHeaders {
-    fn apply(self, reply: Reply) -> Reply {
-        reply
-            .header("x-ratelimit-limit", self.limit.to_string())
-            .header("x-ratelimit-remaining", self.remaining.to_string())
-            .header("x-ratelimit-reset", self.reset.to_string())
-    }
-}
-
-impl Quota {
-    fn new(limit: u32, window: Duration) -> Quota {
-        let secs = window.as_secs() + u64::from(window.subsec_nanos() > 0);
-        Quota {
-            limit,
-            window_secs: secs.max(1),
-            window: 0,
-            used: 0,
-        }
-    }
-
-    /// Move to the window holding `now`, then read the headers.
-    fn peek(&mut self, now: i64) -> RateHeaders {
-        let k = u64::try_from(now).unwrap_or(0) / self.window_secs;
-        if k != self.window {
-            self.window = k;
-            self.used = 0;
-        }
-        RateHeaders {
-            limit: self.limit,
-            remaining: self.limit.saturating_sub(self.used),
-            reset: (k + 1).saturating_mul(self.window_secs),
-        }
-    }
-
-    /// Count a request; `false` when the window's quota is used up.
-    fn take(&mut self, now: i64) -> (bool, RateHeaders) {
-        let rl = self.peek(now);
-        if rl.remaining == 0 {
-            return (false, rl);
-        }
-        self.used += 1;
-        (
-            true,
-            RateHeaders {
-                remaining: rl.remaining - 1,
-                ..rl
-            },
-        )
-    }
-
-    fn exceeded_message(&self) -> String {
-        format!(
-            "Exceeded rate limit of {} in {}_seconds",
-            self.limit, self.window_secs
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quota_windows_are_aligned() {
-        let mut q = Quota::new(2, Duration::from_secs(10));
-        let t = 1_700_000_005;
-        assert!(q.take(t).0);
-        let (ok, rl) = q.take(t + 4);
-        assert!(ok);
-        assert_eq!((rl.remaining, rl.reset), (0, 1_700_000_010));
-        assert!(!q.take(t + 4).0);
-        let (ok, rl) = q.take(t + 5);
-        assert!(ok);
-        assert_eq!((rl.remaining, rl.reset), (1, 1_700_000_020));
-        assert_eq!(Quota::new(1, Duration::from_millis(10)).window_secs, 1);
-        assert_eq!(Quota::new(1, Duration::from_millis(1500)).window_secs, 2);
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%2Fb%20c%3Fd"), "a/b c?d");
-        assert_eq!(percent_decode("%C3%A9"), "é");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        Ok(FakeIntercom { server, shared })
     }
 }

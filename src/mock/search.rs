@@ -38,6 +38,15 @@ pub(crate) enum Op {
 }
 
 impl Op {
+    /// The positive form of a negative operator.
+    fn negated(self) -> Op {
+        match self {
+            Op::Ne => Op::Eq,
+            Op::NotIn => Op::In,
+            other => other,
+        }
+    }
+
     fn parse(s: &str) -> Option<Op> {
         Some(match s {
             "=" => Op::Eq,
@@ -157,6 +166,9 @@ fn parse_at(q: &Value, at: &str, depth: usize) -> Result<Query, String> {
 /// The value at a dotted path; `null` when absent. Everything after
 /// `custom_attributes.` is one attribute name (names may contain dots).
 pub(crate) fn lookup(contact: &Map<String, Value>, path: &str) -> Value {
+    if path == "tag_id" {
+        return tag_ids(contact);
+    }
     if let Some(name) = path.strip_prefix("custom_attributes.") {
         return contact
             .get("custom_attributes")
@@ -173,7 +185,31 @@ pub(crate) fn lookup(contact: &Map<String, Value>, path: &str) -> Value {
     cur.cloned().unwrap_or(Value::Null)
 }
 
+/// The ids of the tags on a contact (`tags.data`) or a conversation
+/// (`tags.tags`), for `tag_id` filters.
+fn tag_ids(object: &Map<String, Value>) -> Value {
+    let tags = object.get("tags");
+    let list = tags
+        .and_then(|t| t.get("data").or_else(|| t.get("tags")))
+        .and_then(Value::as_array);
+    Value::Array(
+        list.into_iter()
+            .flatten()
+            .filter_map(|t| t.get("id").cloned())
+            .collect(),
+    )
+}
+
 fn compare(op: Op, actual: &Value, expected: &Value, dates: bool) -> bool {
+    // A list field (tag ids) matches when one of its values does.
+    if let Value::Array(values) = actual {
+        return match op {
+            Op::Ne | Op::NotIn => !values
+                .iter()
+                .any(|v| compare(op.negated(), v, expected, dates)),
+            _ => values.iter().any(|v| compare(op, v, expected, dates)),
+        };
+    }
     match op {
         Op::Eq => equal(actual, expected, dates),
         Op::Ne => !equal(actual, expected, dates),
