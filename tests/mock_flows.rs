@@ -191,7 +191,7 @@ async fn attaching_a_contact_to_a_company_shows_on_both_sides() -> TestResult {
         .companies()
         .create_or_update(CreateOrUpdateCompany::new("acme").name("Acme"))
         .await?;
-    client.companies().attach_contact(&acme.id, &ada.id).await?;
+    client.companies().attach_contact(&ada.id, &acme.id).await?;
 
     let of_contact: Vec<_> = client
         .contacts()
@@ -215,7 +215,7 @@ async fn attaching_a_contact_to_a_company_shows_on_both_sides() -> TestResult {
     );
     assert_eq!(client.companies().get(&acme.id).await?.user_count, Some(1));
 
-    client.companies().detach_contact(&acme.id, &ada.id).await?;
+    client.companies().detach_contact(&ada.id, &acme.id).await?;
     assert!(
         client
             .contacts()
@@ -249,7 +249,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
     let article = client
         .articles()
         .create(
-            CreateArticle::new("Resetting your password", &admin)
+            CreateArticle::new("Resetting your password", admin.parse::<i64>()?)
                 .body("<p>Click forgot password.</p>"),
         )
         .await?;
@@ -267,7 +267,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
         .await?;
     assert_eq!(
         found
-            .articles
+            .items
             .iter()
             .map(|a| a.id.as_str())
             .collect::<Vec<_>>(),
@@ -278,7 +278,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
             .articles()
             .search("billing")
             .await?
-            .articles
+            .items
             .is_empty()
     );
 
@@ -297,7 +297,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
             .articles()
             .search("password")
             .await?
-            .articles
+            .items
             .is_empty()
     );
     Ok(())
