@@ -99,6 +99,8 @@ pub use resources::{
     admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
     segments, subscription_types, tags, tickets,
 };
+// Issue 10, part b.
+pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };
