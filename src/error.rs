@@ -92,9 +92,7 @@ pub enum Error {
 
     /// A data attribute with that name exists, with another data type (see
     /// [`data_attributes().ensure`](crate::data_attributes)).
-    #[error(
-        "data attribute `{name}` ({model}) exists as {existing}, not {wanted}"
-    )]
+    #[error("data attribute `{name}` ({model}) exists as {existing}, not {wanted}")]
     DataTypeMismatch {
         /// The attribute's name.
         name: String,

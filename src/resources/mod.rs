@@ -155,5 +155,5 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         notes::ops::ALL,
     ]
     .into_iter()
-        .flatten()
+    .flatten()
 }

@@ -7,12 +7,12 @@
 
 use serde::Deserialize;
 
+use crate::error::Error;
 use crate::models::Reference;
 use crate::resources::admins::Admin;
 use crate::resources::common::require_numeric;
 use crate::resources::endpoints::endpoints;
 use crate::transport::Request;
-use crate::error::Error;
 
 /// A note on a contact or a company (never both).
 #[derive(Debug, Clone, Deserialize)]

@@ -24,8 +24,7 @@ mod models;
 mod requests;
 
 pub use models::{
-    Visitor, VisitorCompanies, VisitorLocation, VisitorSegments, VisitorSocialProfiles,
-    VisitorTags,
+    Visitor, VisitorCompanies, VisitorLocation, VisitorSegments, VisitorSocialProfiles, VisitorTags,
 };
 pub use requests::{ConvertVisitor, Identifier, UpdateVisitor};
 
