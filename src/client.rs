@@ -122,6 +122,12 @@ impl Client {
         self.transport.clock.now()
     }
 
+    /// Wait `duration` on the clock this client paces and times with (a
+    /// test clock makes it virtual).
+    pub(crate) fn sleep(&self, duration: Duration) -> crate::transport::Sleep {
+        self.transport.clock.sleep(duration)
+    }
+
     /// The base URL requests go to.
     pub fn base_url(&self) -> &Url {
         &self.transport.base_url

@@ -127,6 +127,38 @@ pub enum Error {
     /// Nothing was sent.
     #[error("shared quota store: {0}")]
     QuotaStore(String),
+    /// An Intercom job (see [`jobs()`](crate::jobs)) ended with status
+    /// `failed`.
+    #[error("Intercom job {job_id} failed")]
+    JobFailed {
+        /// The job's id.
+        job_id: String,
+    },
+
+    /// An Intercom job was still running when the wait for it ran out.
+    #[error("Intercom job {job_id} is still `{status}` after {}s", .waited.as_secs())]
+    JobTimedOut {
+        /// The job's id.
+        job_id: String,
+        /// The last status Intercom reported, e.g. `pending`.
+        status: String,
+        /// How long the caller waited, on the client's clock.
+        waited: Duration,
+    },
+
+    /// A data attribute with that name exists, with another data type (see
+    /// [`data_attributes().ensure`](crate::data_attributes)).
+    #[error("data attribute `{name}` ({model}) exists as {existing}, not {wanted}")]
+    DataTypeMismatch {
+        /// The attribute's name.
+        name: String,
+        /// Its model: `contact` or `company`.
+        model: String,
+        /// The data type it has.
+        existing: String,
+        /// The data type asked for.
+        wanted: String,
+    },
 }
 
 impl From<crate::quota::StoreError> for Error {

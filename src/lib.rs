@@ -101,6 +101,8 @@ pub use resources::{
     segments, subscription_types, tags, tickets,
 };
 pub use transport::quota;
+// Issue 10, part b.
+pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

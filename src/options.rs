@@ -142,3 +142,46 @@ fn require_locale(locale: &str) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Operations that accept `include_count=true`.
+pub trait IncludeCount {}
+/// Operations that accept `include_archived`.
+pub trait IncludeArchived {}
+/// Operations that accept an `idle_threshold` (seconds).
+pub trait IdleThreshold {}
+
+/// Largest `idle_threshold` Intercom honours (a day, in seconds).
+pub const MAX_IDLE_THRESHOLD: u32 = 86_400;
+
+impl<C, T, O: IncludeCount> Call<'_, C, T, O> {
+    /// Count the contacts in each segment (`include_count=true`).
+    pub fn include_count(self) -> Self {
+        self.set_query("include_count", "true")
+    }
+}
+
+impl<C, T, O: IncludeArchived> Call<'_, C, T, O> {
+    /// Include archived items too (`include_archived=true`); Intercom's
+    /// default leaves them out.
+    pub fn include_archived(self, yes: bool) -> Self {
+        self.set_query("include_archived", if yes { "true" } else { "false" })
+    }
+}
+
+impl<C, T, O: IdleThreshold> Call<'_, C, T, O> {
+    /// Count an open conversation as idle after it waited this many seconds
+    /// for an admin reply (Intercom's default: 1800). Refused before sending
+    /// outside 1..=86400, the range Intercom would clamp it to.
+    pub fn idle_threshold(self, seconds: u32) -> Self {
+        self.try_map_request(move |r| {
+            if seconds == 0 || seconds > MAX_IDLE_THRESHOLD {
+                return Err(Error::invalid(
+                    "idle_threshold",
+                    format!("{seconds} is outside 1..={MAX_IDLE_THRESHOLD} seconds"),
+                ));
+            }
+            r.raw.set_query("idle_threshold", seconds.to_string());
+            Ok(())
+        })
+    }
+}

@@ -62,6 +62,16 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    // Issue 10, part b.
+    ("messages", "Messages"),
+    ("data_attributes", "Data Attributes"),
+    ("segments", "Segments"),
+    ("teams", "Teams"),
+    ("visitors", "Visitors"),
+    ("subscription_types", "Subscription Types"),
+    ("away_status_reasons", "Away Status Reasons"),
+    ("jobs", "Jobs"),
+    ("notes", "Notes"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

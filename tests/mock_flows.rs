@@ -273,14 +273,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
             .collect::<Vec<_>>(),
         [article.id.as_str()]
     );
-    assert!(
-        client
-            .articles()
-            .search("billing")
-            .await?
-            .items
-            .is_empty()
-    );
+    assert!(client.articles().search("billing").await?.items.is_empty());
 
     let deleted = client.articles().delete(&article.id).await?;
     assert!(deleted.deleted);
@@ -292,14 +285,7 @@ async fn a_created_article_is_got_listed_searched_and_deleted() -> TestResult {
             .expect_err("gone")
             .is_not_found()
     );
-    assert!(
-        client
-            .articles()
-            .search("password")
-            .await?
-            .items
-            .is_empty()
-    );
+    assert!(client.articles().search("password").await?.items.is_empty());
     Ok(())
 }
 

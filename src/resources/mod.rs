@@ -21,6 +21,13 @@ pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
 pub mod tickets;
+// Issue 10, part b.
+pub mod away_status_reasons;
+pub mod data_attributes;
+pub mod jobs;
+pub mod messages;
+pub mod teams;
+pub mod visitors;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -67,6 +74,58 @@ macro_rules! resource_handles {
         pub fn help_center(&self) -> $crate::resources::help_center::HelpCenter<'_, $exec> {
             $crate::resources::help_center::HelpCenter::new(self)
         }
+
+        /// Messages from an admin to contacts, and WhatsApp delivery status.
+        pub fn messages(&self) -> $crate::resources::messages::Messages<'_, $exec> {
+            $crate::resources::messages::Messages::new(self)
+        }
+
+        /// Data attributes: the standard and custom fields of contacts and
+        /// companies.
+        pub fn data_attributes(
+            &self,
+        ) -> $crate::resources::data_attributes::DataAttributes<'_, $exec> {
+            $crate::resources::data_attributes::DataAttributes::new(self)
+        }
+
+        /// Segments of contacts.
+        pub fn segments(&self) -> $crate::resources::segments::Segments<'_, $exec> {
+            $crate::resources::segments::Segments::new(self)
+        }
+
+        /// Teams of admins, and their live workload.
+        pub fn teams(&self) -> $crate::resources::teams::Teams<'_, $exec> {
+            $crate::resources::teams::Teams::new(self)
+        }
+
+        /// Visitors: anonymous people on your website.
+        pub fn visitors(&self) -> $crate::resources::visitors::Visitors<'_, $exec> {
+            $crate::resources::visitors::Visitors::new(self)
+        }
+
+        /// Subscription types contacts opt in to or out of.
+        pub fn subscription_types(
+            &self,
+        ) -> $crate::resources::subscription_types::SubscriptionTypes<'_, $exec> {
+            $crate::resources::subscription_types::SubscriptionTypes::new(self)
+        }
+
+        /// The reasons an admin can give for being away.
+        pub fn away_status_reasons(
+            &self,
+        ) -> $crate::resources::away_status_reasons::AwayStatusReasons<'_, $exec> {
+            $crate::resources::away_status_reasons::AwayStatusReasons::new(self)
+        }
+
+        /// Jobs Intercom runs after answering, and waiting for them.
+        pub fn jobs(&self) -> $crate::resources::jobs::Jobs<'_, $exec> {
+            $crate::resources::jobs::Jobs::new(self)
+        }
+
+        /// Notes on contacts and companies, by id.
+        pub fn notes(&self) -> $crate::resources::notes::Notes<'_, $exec> {
+            $crate::resources::notes::Notes::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -91,6 +150,16 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         admins::ops::ALL,
         tags::ops::ALL,
         companies::ops::ALL,
+        // Issue 10, part b.
+        messages::ops::ALL,
+        data_attributes::ops::ALL,
+        segments::ops::ALL,
+        teams::ops::ALL,
+        visitors::ops::ALL,
+        subscription_types::ops::ALL,
+        away_status_reasons::ops::ALL,
+        jobs::ops::ALL,
+        notes::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -1,8 +1,21 @@
 //! Subscription types: the kinds of messages a contact can opt in to or out of.
+//!
+//! A contact's own subscriptions are read and changed through
+//! [`contacts()`](crate::contacts::Contacts::list_subscriptions); this family
+//! lists the workspace's subscription types.
+//!
+//! ```no_run
+//! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
+//! use intercom_api::subscription_types::ConsentType;
+//! let types = client.subscription_types().list().await?;
+//! let opt_in: Vec<_> = types.iter().filter(|t| t.consent_type == Some(ConsentType::OptIn)).collect();
+//! # Ok(()) }
+//! ```
 
 use serde::Deserialize;
 
-use crate::models::string_enum;
+use crate::models::{List, string_enum};
+use crate::resources::endpoints::endpoints;
 
 string_enum! {
     /// How consent works for a subscription type.
@@ -39,13 +52,13 @@ pub struct SubscriptionType {
     #[serde(default)]
     pub default_translation: Option<Translation>,
     /// The name and description in every configured language.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::null_as_default")]
     pub translations: Vec<Translation>,
     /// Opt-in or opt-out.
     #[serde(default)]
     pub consent_type: Option<ConsentType>,
     /// The message kinds it covers: `email`, `sms_message`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::null_as_default")]
     pub content_types: Vec<String>,
 }
 
@@ -62,4 +75,26 @@ pub struct Translation {
     /// The locale, e.g. `en`.
     #[serde(default)]
     pub locale: Option<String>,
+}
+
+endpoints! {
+    /// The subscription types endpoint. Get one from
+    /// [`Client::subscription_types`](crate::Client::subscription_types).
+    family "subscription_types" => SubscriptionTypes;
+
+    /// Every subscription type of the workspace, with its translations.
+    ///
+    /// ```no_run
+    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
+    /// for t in client.subscription_types().list().await? {
+    ///     let name = t.default_translation.and_then(|d| d.name);
+    ///     println!("{} {:?} {:?}", t.id, name, t.state);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// `401 unauthorized` and other API errors.
+    "listSubscriptionTypes" GET "/subscription_types"
+    fn list() -> Call<List<SubscriptionType>>;
 }
