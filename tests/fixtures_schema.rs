@@ -62,6 +62,8 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    ("emails", "Emails"),
+    ("brands", "Brands"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

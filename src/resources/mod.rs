@@ -21,6 +21,9 @@ pub mod subscription_types;
 pub mod tags;
 pub mod tickets;
 
+pub mod brands;
+pub mod emails;
+
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
 /// documentation exist once.
@@ -66,6 +69,16 @@ macro_rules! resource_handles {
         pub fn help_center(&self) -> $crate::resources::help_center::HelpCenter<'_, $exec> {
             $crate::resources::help_center::HelpCenter::new(self)
         }
+
+        /// Sender email addresses and their settings.
+        pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
+            $crate::resources::emails::Emails::new(self)
+        }
+
+        /// Brands.
+        pub fn brands(&self) -> $crate::resources::brands::Brands<'_, $exec> {
+            $crate::resources::brands::Brands::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -81,7 +94,12 @@ pub(crate) use resource_handles;
 /// assert_eq!(get.rust_call(), "contacts().get");
 /// ```
 pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
-    [contacts::ops::ALL, conversations::ops::ALL]
-        .into_iter()
-        .flatten()
+    [
+        contacts::ops::ALL,
+        conversations::ops::ALL,
+        emails::ops::ALL,
+        brands::ops::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }

@@ -23,6 +23,8 @@ mod contacts;
 mod conversations;
 mod tags;
 
+mod brands_emails;
+
 use std::future::IntoFuture;
 
 use intercom_api::{Client, Error, RetryPolicy};
