@@ -62,6 +62,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    ("macros", "Macros"),
     ("emails", "Emails"),
     ("brands", "Brands"),
 ];

@@ -23,6 +23,7 @@ pub mod tickets;
 
 pub mod brands;
 pub mod emails;
+pub mod macros;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -70,6 +71,11 @@ macro_rules! resource_handles {
             $crate::resources::help_center::HelpCenter::new(self)
         }
 
+        /// Macros (saved replies).
+        pub fn macros(&self) -> $crate::resources::macros::Macros<'_, $exec> {
+            $crate::resources::macros::Macros::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -97,6 +103,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
     [
         contacts::ops::ALL,
         conversations::ops::ALL,
+        macros::ops::ALL,
         emails::ops::ALL,
         brands::ops::ALL,
     ]

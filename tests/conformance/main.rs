@@ -24,6 +24,7 @@ mod conversations;
 mod tags;
 
 mod brands_emails;
+mod macros;
 
 use std::future::IntoFuture;
 
