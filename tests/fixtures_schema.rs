@@ -63,6 +63,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("help_center", "Help Center"),
     ("admins", "Admins"),
     ("macros", "Macros"),
+    ("office_hours", "Office Hours"),
     ("emails", "Emails"),
     ("brands", "Brands"),
 ];

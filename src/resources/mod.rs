@@ -24,6 +24,7 @@ pub mod tickets;
 pub mod brands;
 pub mod emails;
 pub mod macros;
+pub mod office_hours;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -76,6 +77,11 @@ macro_rules! resource_handles {
             $crate::resources::macros::Macros::new(self)
         }
 
+        /// Office hours schedules and their exceptions.
+        pub fn office_hours(&self) -> $crate::resources::office_hours::OfficeHours<'_, $exec> {
+            $crate::resources::office_hours::OfficeHours::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -104,6 +110,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         contacts::ops::ALL,
         conversations::ops::ALL,
         macros::ops::ALL,
+        office_hours::ops::ALL,
         emails::ops::ALL,
         brands::ops::ALL,
     ]

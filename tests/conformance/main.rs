@@ -25,6 +25,7 @@ mod tags;
 
 mod brands_emails;
 mod macros;
+mod office_hours;
 
 use std::future::IntoFuture;
 
