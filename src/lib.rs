@@ -99,7 +99,7 @@ pub use resources::{
     admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
     segments, subscription_types, tags, tickets,
 };
-pub use resources::{brands, emails, macros, office_hours};
+pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

@@ -143,8 +143,18 @@ fn require_locale(locale: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Operations that accept `include_archived`.
+pub trait IncludeArchived {}
 /// Operations that accept `updated_since` (unix seconds).
 pub trait UpdatedSince {}
+
+impl<C, T, O: IncludeArchived> Call<'_, C, T, O> {
+    /// Include archived items too (`include_archived=true`); Intercom's
+    /// default leaves them out.
+    pub fn include_archived(self, yes: bool) -> Self {
+        self.set_query("include_archived", if yes { "true" } else { "false" })
+    }
+}
 
 impl<C, T, O: UpdatedSince> ListCall<'_, C, T, O> {
     /// Only items updated after this time (unix seconds). Refused before

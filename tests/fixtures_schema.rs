@@ -62,6 +62,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    ("conversation_attributes", "Conversations Attributes"),
     ("macros", "Macros"),
     ("office_hours", "Office Hours"),
     ("emails", "Emails"),

@@ -22,6 +22,7 @@ pub mod tags;
 pub mod tickets;
 
 pub mod brands;
+pub mod conversation_attributes;
 pub mod emails;
 pub mod macros;
 pub mod office_hours;
@@ -72,6 +73,14 @@ macro_rules! resource_handles {
             $crate::resources::help_center::HelpCenter::new(self)
         }
 
+        /// Conversation attributes: the custom fields on conversations, and
+        /// the options of list attributes.
+        pub fn conversation_attributes(
+            &self,
+        ) -> $crate::resources::conversation_attributes::ConversationAttributes<'_, $exec> {
+            $crate::resources::conversation_attributes::ConversationAttributes::new(self)
+        }
+
         /// Macros (saved replies).
         pub fn macros(&self) -> $crate::resources::macros::Macros<'_, $exec> {
             $crate::resources::macros::Macros::new(self)
@@ -109,6 +118,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
     [
         contacts::ops::ALL,
         conversations::ops::ALL,
+        conversation_attributes::ops::ALL,
         macros::ops::ALL,
         office_hours::ops::ALL,
         emails::ops::ALL,

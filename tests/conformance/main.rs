@@ -24,6 +24,7 @@ mod conversations;
 mod tags;
 
 mod brands_emails;
+mod conversation_attributes;
 mod macros;
 mod office_hours;
 
