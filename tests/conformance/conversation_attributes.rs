@@ -16,9 +16,8 @@ async fn list_conversation_attributes() {
 #[tokio::test]
 async fn create_conversation_attribute() {
     let Some(c) = prism() else { return };
-    let attrs = c.conversation_attributes();
     let created = check(
-        attrs.create(
+        c.conversation_attributes().create(
             NewConversationAttribute::new("api_test_attr", AttributeDataType::String)
                 .description("Created via API test")
                 .multiline(false),
@@ -26,22 +25,28 @@ async fn create_conversation_attribute() {
     )
     .await;
     assert!(!created.id.is_empty());
-    check(attrs.create(NewConversationAttribute::list("Priority", ["Low", "High"]))).await;
-    check(attrs.create(NewConversationAttribute::relationship(
-        "Orders",
-        Cardinality::Many,
-        "Order",
-    )))
+    check(
+        c.conversation_attributes()
+            .create(NewConversationAttribute::list("Priority", ["Low", "High"])),
+    )
+    .await;
+    check(
+        c.conversation_attributes()
+            .create(NewConversationAttribute::relationship(
+                "Orders",
+                Cardinality::Many,
+                "Order",
+            )),
+    )
     .await;
 }
 
 #[tokio::test]
 async fn get_update_delete_conversation_attribute() {
     let Some(c) = prism() else { return };
-    let attrs = c.conversation_attributes();
-    check(attrs.get("3")).await;
+    check(c.conversation_attributes().get("3")).await;
     check(
-        attrs.update(
+        c.conversation_attributes().update(
             "8",
             UpdateConversationAttribute::new()
                 .name("api_test_renamed")
@@ -50,15 +55,18 @@ async fn get_update_delete_conversation_attribute() {
         ),
     )
     .await;
-    check(attrs.delete("8")).await;
+    check(c.conversation_attributes().delete("8")).await;
 }
 
 #[tokio::test]
 async fn conversation_attribute_options() {
     let Some(c) = prism() else { return };
-    let attrs = c.conversation_attributes();
     let option = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
-    check(attrs.create_option("2", "High")).await;
-    check(attrs.update_option("2", option, "Renamed")).await;
-    check(attrs.delete_option("2", option)).await;
+    check(c.conversation_attributes().create_option("2", "High")).await;
+    check(
+        c.conversation_attributes()
+            .update_option("2", option, "Renamed"),
+    )
+    .await;
+    check(c.conversation_attributes().delete_option("2", option)).await;
 }

@@ -11,10 +11,9 @@ const SCHEDULE: &str = "123";
 #[tokio::test]
 async fn schedules() {
     let Some(c) = prism() else { return };
-    let office = c.office_hours();
-    let all = check(office.list_schedules()).await;
+    let all = check(c.office_hours().list_schedules()).await;
     assert!(!all.is_empty());
-    let created = check(office.create_schedule(
+    let created = check(c.office_hours().create_schedule(
         NewSchedule::new("Standard Support Hours", "America/New_York").daily(
             [Monday, Tuesday, Wednesday, Thursday, Friday],
             9 * 60,
@@ -23,9 +22,9 @@ async fn schedules() {
     ))
     .await;
     assert!(!created.id.is_empty());
-    check(office.get_schedule(SCHEDULE)).await;
+    check(c.office_hours().get_schedule(SCHEDULE)).await;
     check(
-        office.update_schedule(
+        c.office_hours().update_schedule(
             SCHEDULE,
             UpdateSchedule::new()
                 .name("Extended Support Hours")
@@ -34,17 +33,16 @@ async fn schedules() {
         ),
     )
     .await;
-    let gone = check(office.delete_schedule(SCHEDULE)).await;
+    let gone = check(c.office_hours().delete_schedule(SCHEDULE)).await;
     assert!(gone.deleted);
 }
 
 #[tokio::test]
 async fn exceptions() {
     let Some(c) = prism() else { return };
-    let office = c.office_hours();
-    check(office.list_exceptions(SCHEDULE)).await;
+    check(c.office_hours().list_exceptions(SCHEDULE)).await;
     check(
-        office.create_exception(
+        c.office_hours().create_exception(
             SCHEDULE,
             NewException::closed("2026-12-25")
                 .name("Christmas Day")
@@ -52,14 +50,14 @@ async fn exceptions() {
         ),
     )
     .await;
-    check(office.create_exception(
+    check(c.office_hours().create_exception(
         SCHEDULE,
         NewException::custom_hours("2026-12-24", [Interval::new(540, 780)]),
     ))
     .await;
-    check(office.get_exception(SCHEDULE, "456")).await;
+    check(c.office_hours().get_exception(SCHEDULE, "456")).await;
     check(
-        office.update_exception(
+        c.office_hours().update_exception(
             SCHEDULE,
             "456",
             UpdateException::new()
@@ -68,6 +66,6 @@ async fn exceptions() {
         ),
     )
     .await;
-    let gone = check(office.delete_exception(SCHEDULE, "456")).await;
+    let gone = check(c.office_hours().delete_exception(SCHEDULE, "456")).await;
     assert!(gone.deleted);
 }
