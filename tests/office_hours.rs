@@ -457,3 +457,32 @@ fn sdk_requests_match_the_spec() {
     let missing = uncovered(&ops, &["Office Hours"], &requests);
     assert!(missing.is_empty(), "{missing:?}");
 }
+
+#[cfg(feature = "blocking")]
+#[test]
+fn the_blocking_client_has_the_office_hours_handle() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(wiremock::MockServer::start());
+    rt.block_on(
+        support::stub("GET", "/office_hours_schedules", &[])
+            .respond_with(support::ok(support::fixture(
+                "office_hours/listOfficeHoursSchedules",
+            )))
+            .expect(1)
+            .mount(&server),
+    );
+    let client = intercom_api::blocking::Client::builder()
+        .token(support::TOKEN)
+        .base_url(server.uri())
+        .retry(intercom_api::RetryPolicy::none())
+        .build_blocking()
+        .expect("client");
+    let schedules = client.office_hours().list_schedules().send().expect("sent");
+    assert_eq!(schedules.len(), 3);
+    let err = client
+        .office_hours()
+        .create_schedule(NewSchedule::new("Support", "GMT +1"))
+        .send()
+        .expect_err("not a time zone name");
+    assert_eq!(invalid_field(err), "time_zone_name");
+}
