@@ -185,3 +185,23 @@ impl<C, T, O: IdleThreshold> Call<'_, C, T, O> {
         })
     }
 }
+
+/// Operations that accept `updated_since` (unix seconds).
+pub trait UpdatedSince {}
+
+impl<C, T, O: UpdatedSince> ListCall<'_, C, T, O> {
+    /// Only items updated after this time (unix seconds). Refused before
+    /// sending when negative.
+    pub fn updated_since(self, unix: i64) -> Self {
+        self.map_request(move |mut r| {
+            if unix < 0 {
+                return Err(Error::invalid(
+                    "updated_since",
+                    format!("{unix} is not a unix timestamp (seconds since 1970)"),
+                ));
+            }
+            r.raw.set_query("updated_since", unix.to_string());
+            Ok(r)
+        })
+    }
+}

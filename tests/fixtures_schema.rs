@@ -72,6 +72,11 @@ const FAMILIES: &[(&str, &str)] = &[
     ("away_status_reasons", "Away Status Reasons"),
     ("jobs", "Jobs"),
     ("notes", "Notes"),
+    ("conversation_attributes", "Conversations Attributes"),
+    ("macros", "Macros"),
+    ("office_hours", "Office Hours"),
+    ("emails", "Emails"),
+    ("brands", "Brands"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

@@ -29,6 +29,12 @@ pub mod messages;
 pub mod teams;
 pub mod visitors;
 
+pub mod brands;
+pub mod conversation_attributes;
+pub mod emails;
+pub mod macros;
+pub mod office_hours;
+
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
 /// documentation exist once.
@@ -126,6 +132,34 @@ macro_rules! resource_handles {
         pub fn notes(&self) -> $crate::resources::notes::Notes<'_, $exec> {
             $crate::resources::notes::Notes::new(self)
         }
+
+        /// Conversation attributes: the custom fields on conversations, and
+        /// the options of list attributes.
+        pub fn conversation_attributes(
+            &self,
+        ) -> $crate::resources::conversation_attributes::ConversationAttributes<'_, $exec> {
+            $crate::resources::conversation_attributes::ConversationAttributes::new(self)
+        }
+
+        /// Macros (saved replies).
+        pub fn macros(&self) -> $crate::resources::macros::Macros<'_, $exec> {
+            $crate::resources::macros::Macros::new(self)
+        }
+
+        /// Office hours schedules and their exceptions.
+        pub fn office_hours(&self) -> $crate::resources::office_hours::OfficeHours<'_, $exec> {
+            $crate::resources::office_hours::OfficeHours::new(self)
+        }
+
+        /// Sender email addresses and their settings.
+        pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
+            $crate::resources::emails::Emails::new(self)
+        }
+
+        /// Brands.
+        pub fn brands(&self) -> $crate::resources::brands::Brands<'_, $exec> {
+            $crate::resources::brands::Brands::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -160,6 +194,11 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         away_status_reasons::ops::ALL,
         jobs::ops::ALL,
         notes::ops::ALL,
+        conversation_attributes::ops::ALL,
+        macros::ops::ALL,
+        office_hours::ops::ALL,
+        emails::ops::ALL,
+        brands::ops::ALL,
     ]
     .into_iter()
     .flatten()

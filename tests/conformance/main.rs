@@ -30,6 +30,11 @@ mod small_families;
 mod teams;
 mod visitors;
 
+mod brands_emails;
+mod conversation_attributes;
+mod macros;
+mod office_hours;
+
 use std::future::IntoFuture;
 
 use intercom_api::{Client, Error, RetryPolicy};

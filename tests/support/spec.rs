@@ -125,10 +125,11 @@ pub fn operation<'a>(ops: &'a [Operation], id: &str) -> Option<&'a Operation> {
     ops.iter().find(|o| o.id == id)
 }
 
-/// The `application/json` schema of an operation's `200` answer.
+/// The `application/json` schema of an operation's `200` answer, or of its
+/// `201` for an operation that declares no `200` (the office hours creates).
 pub fn ok_schema(op: &Operation) -> Option<&Value> {
     let responses = op.body.get("responses")?;
-    let ok = responses.get("200")?;
+    let ok = responses.get("200").or_else(|| responses.get("201"))?;
     ok.get("content")?.get("application/json")?.get("schema")
 }
 
