@@ -62,6 +62,10 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    ("ticket_types", "Ticket Types"),
+    // Attribute rows are in the ticket_types family, so are their fixtures.
+    ("ticket_types", "Ticket Type Attributes"),
+    ("ticket_states", "Ticket States"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

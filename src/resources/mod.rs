@@ -20,6 +20,8 @@ pub mod segments;
 pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
+pub mod ticket_states;
+pub mod ticket_types;
 pub mod tickets;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
@@ -67,6 +69,16 @@ macro_rules! resource_handles {
         pub fn help_center(&self) -> $crate::resources::help_center::HelpCenter<'_, $exec> {
             $crate::resources::help_center::HelpCenter::new(self)
         }
+
+        /// Ticket types and their attributes.
+        pub fn ticket_types(&self) -> $crate::resources::ticket_types::TicketTypes<'_, $exec> {
+            $crate::resources::ticket_types::TicketTypes::new(self)
+        }
+
+        /// Ticket states.
+        pub fn ticket_states(&self) -> $crate::resources::ticket_states::TicketStates<'_, $exec> {
+            $crate::resources::ticket_states::TicketStates::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -91,6 +103,8 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         admins::ops::ALL,
         tags::ops::ALL,
         companies::ops::ALL,
+        ticket_types::ops::ALL,
+        ticket_states::ops::ALL,
     ]
     .into_iter()
     .flatten()

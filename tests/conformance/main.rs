@@ -22,6 +22,7 @@ mod companies;
 mod contacts;
 mod conversations;
 mod tags;
+mod ticket_types;
 
 use std::future::IntoFuture;
 
