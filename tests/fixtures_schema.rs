@@ -62,6 +62,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
+    ("tickets", "Tickets"),
     ("ticket_types", "Ticket Types"),
     // Attribute rows are in the ticket_types family, so are their fixtures.
     ("ticket_types", "Ticket Type Attributes"),

@@ -70,6 +70,11 @@ macro_rules! resource_handles {
             $crate::resources::help_center::HelpCenter::new(self)
         }
 
+        /// Tickets: create, update, reply, search, change type, link conversations.
+        pub fn tickets(&self) -> $crate::resources::tickets::Tickets<'_, $exec> {
+            $crate::resources::tickets::Tickets::new(self)
+        }
+
         /// Ticket types and their attributes.
         pub fn ticket_types(&self) -> $crate::resources::ticket_types::TicketTypes<'_, $exec> {
             $crate::resources::ticket_types::TicketTypes::new(self)
@@ -103,6 +108,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         admins::ops::ALL,
         tags::ops::ALL,
         companies::ops::ALL,
+        tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
     ]

@@ -23,6 +23,7 @@ mod contacts;
 mod conversations;
 mod tags;
 mod ticket_types;
+mod tickets;
 
 use std::future::IntoFuture;
 
