@@ -225,15 +225,16 @@ shared_methods!([CreateTicketTypeAttribute, UpdateTicketTypeAttribute] {
         S: Into<String>,
     {
         let items: Vec<String> = items.into_iter().map(Into::into).collect();
+        let bad = items.iter().find(|i| i.trim().is_empty() || i.contains(','));
         self.0.list_items_error = if items.is_empty() {
             Some("a list attribute needs at least one item".to_owned())
-        } else if let Some(bad) = items.iter().find(|i| i.trim().is_empty() || i.contains(',')) {
-            Some(format!(
-                "item `{}` is empty or contains a comma (Intercom takes the items comma-separated)",
-                truncate(bad, 40)
-            ))
         } else {
-            None
+            bad.map(|bad| {
+                format!(
+                    "item `{}` is empty or contains a comma (Intercom takes the items comma-separated)",
+                    truncate(bad, 40)
+                )
+            })
         };
         self.0.list_items = Some(items.join(","));
         self
