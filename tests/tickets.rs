@@ -1,12 +1,13 @@
-//! Replay tests for the Tickets (10), Ticket Types (4), Ticket Type
-//! Attributes (2) and Ticket States (1) operations of Intercom API 2.16,
-//! plus the checks these families make before sending and an offline check
-//! of every request they build against the spec's request schemas.
+//! Replay tests for the 10 Tickets operations of Intercom API 2.16, the
+//! checks they make before sending, and an offline check of every request
+//! the ticket families (tickets, ticket types and their attributes, ticket
+//! states) build against the spec's request schemas.
 //!
 //! Replay tests follow `tests/contacts.rs`: named after the method, the
 //! operationId on the line above, one exact stub answered with
-//! `fixtures/<family>/<operationId>.json`. The ticket states replay test
-//! lives in `tests/ticket_states.rs` (its method is also `list`).
+//! `fixtures/<family>/<operationId>.json`. The ticket types and ticket
+//! states replay tests are in `tests/ticket_types.rs` and
+//! `tests/ticket_states.rs` (their methods are also `get`, `list`, ...).
 
 mod support;
 
