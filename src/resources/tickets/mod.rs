@@ -26,20 +26,21 @@
 //! ```
 //!
 //! The module holds the family's [rows](rows.rs) (one per endpoint), its
-//! models and its request bodies.
+//! models and its request bodies (create/update, reply, search).
 
 mod models;
+mod reply;
 mod requests;
 mod rows;
+mod search;
 
 pub use models::{
     AttributeLabel, Job, JobStatus, Ticket, TicketDeleted, TicketPart, TicketPartAuthor,
     TicketPartType, UpdatedAttributeData,
 };
-pub use requests::{
-    AttachmentFile, ChangeTicketType, CreateTicket, DESCRIPTION, MAX_ATTACHMENTS, ReplyOption,
-    TITLE, TicketReply, TicketSearch, UpdateTicket,
-};
+pub use reply::{AttachmentFile, MAX_ATTACHMENTS, ReplyOption, TicketReply};
+pub use requests::{ChangeTicketType, CreateTicket, DESCRIPTION, TITLE, UpdateTicket};
 pub use rows::{MAX_PER_PAGE, Tickets, ops};
+pub use search::TicketSearch;
 
 pub use crate::ticket_types::{TicketCategory, TicketState, TicketStateCategory, TicketType};

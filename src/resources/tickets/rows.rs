@@ -1,10 +1,12 @@
 //! The tickets endpoints: one row each (see [`endpoints!`](crate::resources::endpoints)).
 
 use super::models::{Job, Ticket, TicketDeleted, TicketPart};
+use super::reply::{TicketReply, reply_body};
 use super::requests::{
-    ChangeTicketType, CreateTicket, TicketReply, TicketSearch, UpdateTicket, change_type_body,
-    create_body, link_body, reply_body, search_body, update_body,
+    ChangeTicketType, CreateTicket, UpdateTicket, change_type_body, create_body, link_body,
+    update_body,
 };
+use super::search::{TicketSearch, search_body};
 use crate::conversations::Conversation;
 use crate::pagination::{Paging, Scheme};
 use crate::resources::endpoints::endpoints;
