@@ -100,6 +100,7 @@ pub use resources::{
     admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
     segments, subscription_types, tags, tickets,
 };
+pub use resources::{ticket_states, ticket_types};
 pub use transport::quota;
 // Issue 10, part b.
 pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};

@@ -77,6 +77,11 @@ const FAMILIES: &[(&str, &str)] = &[
     ("office_hours", "Office Hours"),
     ("emails", "Emails"),
     ("brands", "Brands"),
+    ("tickets", "Tickets"),
+    ("ticket_types", "Ticket Types"),
+    // Attribute rows are in the ticket_types family, so are their fixtures.
+    ("ticket_types", "Ticket Type Attributes"),
+    ("ticket_states", "Ticket States"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

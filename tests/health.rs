@@ -175,7 +175,7 @@ fn breakdown_explains_the_score() {
     assert_eq!(lines[0], "79 (healthy)");
     assert_eq!(
         lines[2],
-        "  open_tickets      raw 1.00 conversations     score  75.0  weight 25% (25.0%)  +18.8"
+        "  open_tickets      raw 1.00 open items        score  75.0  weight 25% (25.0%)  +18.8"
     );
 }
 
@@ -1131,4 +1131,244 @@ fn rate_and_score_agree_to_the_bit() {
         score.score.to_bits(),
         scorer.rate(&s, now()).unwrap().score.to_bits()
     );
+}
+
+// ---------------------------------------------------------------------------
+// Tickets: open work
+// ---------------------------------------------------------------------------
+
+fn ticket_item(id: &str, contacts: &[&str], extra: Value) -> Value {
+    let mut item = json!({
+        "type": "ticket",
+        "id": id,
+        "ticket_id": "184",
+        "category": "Customer",
+        "contacts": {"type": "contact.list", "contacts":
+            contacts.iter().map(|c| json!({"type": "contact", "id": c})).collect::<Vec<_>>()},
+    });
+    if let (Some(obj), Some(extra)) = (item.as_object_mut(), extra.as_object()) {
+        obj.extend(extra.clone());
+    }
+    item
+}
+
+fn state(category: &str) -> Value {
+    json!({"type": "ticket_state", "id": format!("s-{category}"), "category": category})
+}
+
+#[test]
+fn open_work_counts_open_conversations_and_open_tickets() {
+    let now = at(T0);
+    let base = Signals::default()
+        .conversations(1)
+        .last_seen_at(T0 - DAY)
+        .last_conversation_at(T0 - DAY);
+    let scorer = HealthScorer::default();
+    let with_tickets = base.tickets(3).open_tickets(2).open_conversations(1);
+    assert_eq!(with_tickets.open_work(), 3);
+    let score = scorer.score(&with_tickets, now).unwrap();
+    let open = score
+        .factors
+        .iter()
+        .find(|f| f.factor == Factor::OpenTickets)
+        .unwrap();
+    assert_eq!(open.raw, Some(3.0));
+    assert_eq!(open.score, Some(25.0));
+    assert_eq!(Factor::OpenTickets.unit(), "open items");
+    // Open tickets lower the score like open conversations do.
+    assert_eq!(
+        scorer.rate(&base.open_conversations(3), now),
+        scorer.rate(&with_tickets, now)
+    );
+    // A contact with only tickets has a score; with neither, none.
+    let only_tickets = Signals::default().tickets(1).open_tickets(1);
+    assert!(only_tickets.has_support_history());
+    assert!(scorer.score(&only_tickets, now).is_some());
+    assert!(scorer.score(&Signals::default(), now).is_none());
+}
+
+#[test]
+fn tracker_counts_ticket_notifications_as_open_work() {
+    let clock = FixedClock::at(T0);
+    let mut tracker = tracker(&clock);
+    tracker.upsert_contact(&contact(json!({"id": "ada", "last_seen_at": T0 - DAY})));
+
+    // A new ticket: the contact now has a score, with one open item.
+    let changes = tracker.apply(&notification(
+        "ticket.created",
+        ticket_item(
+            "t1",
+            &["ada"],
+            json!({"open": true, "ticket_state": state("submitted"), "updated_at": T0 - HOUR}),
+        ),
+    ));
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].before, None);
+    assert!(changes[0].after.is_some());
+    let signals = tracker.signals("ada").unwrap();
+    assert_eq!((signals.tickets, signals.open_tickets), (1, 1));
+    assert_eq!(signals.open_work(), 1);
+    let one_open = tracker.rating("ada").unwrap();
+
+    // Waiting on the customer is still open work: nothing changes.
+    let waiting = tracker.apply(&notification(
+        "ticket.state.updated",
+        ticket_item(
+            "t1",
+            &["ada"],
+            json!({"open": true, "ticket_state": state("waiting_on_customer"), "updated_at": T0 - HOUR + 60}),
+        ),
+    ));
+    assert_eq!(waiting, vec![]);
+    assert_eq!(tracker.signals("ada").unwrap().open_tickets, 1);
+
+    // Resolved (still `open: true` on the wire): no open work left.
+    let resolved = tracker.apply(&notification(
+        "ticket.state.updated",
+        ticket_item(
+            "t1",
+            &["ada"],
+            json!({"open": true, "ticket_state": state("resolved"), "updated_at": T0 - HOUR + 120}),
+        ),
+    ));
+    assert_eq!(resolved.len(), 1);
+    assert!(resolved[0].after.unwrap().score > one_open.score);
+    assert_eq!(tracker.signals("ada").unwrap().open_tickets, 0);
+    assert_eq!(tracker.signals("ada").unwrap().tickets, 1);
+
+    // Back in progress, then closed by `ticket.closed`, whose payload nests a
+    // ticket without contacts: the known contact is updated.
+    tracker.apply(&notification(
+        "ticket.state.updated",
+        ticket_item(
+            "t1",
+            &["ada"],
+            json!({"ticket_state": state("in_progress"), "updated_at": T0 - HOUR + 180}),
+        ),
+    ));
+    assert_eq!(tracker.signals("ada").unwrap().open_tickets, 1);
+    let closed = tracker.apply(&notification(
+        "ticket.closed",
+        json!({"ticket": {"type": "ticket", "id": "t1", "updated_at": T0 - HOUR + 240}}),
+    ));
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].contact_id, "ada");
+    assert_eq!(tracker.signals("ada").unwrap().open_tickets, 0);
+}
+
+#[test]
+fn tracker_reads_the_webhook_fixtures_for_tickets() {
+    let clock = FixedClock::at(1_718_010_000);
+    let mut tracker = tracker(&clock);
+    let read = |name: &str| {
+        let path = format!(
+            "{}/fixtures/webhooks/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        webhooks::parse(&std::fs::read(path).unwrap()).unwrap()
+    };
+    let maya = "6670f3c2a1b2c3d4e5f60718";
+    let created = tracker.apply(&read("ticket.created"));
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0].contact_id, maya);
+    assert_eq!(tracker.signals(maya).unwrap().open_tickets, 1);
+    let closed = tracker.apply(&read("ticket.closed"));
+    assert_eq!(closed.len(), 1);
+    assert_eq!(tracker.signals(maya).unwrap().open_tickets, 0);
+    // Delivered again, late: the older "created, open" does not reopen it.
+    assert_eq!(tracker.apply(&read("ticket.created")), vec![]);
+    assert_eq!(tracker.signals(maya).unwrap().open_tickets, 0);
+}
+
+#[test]
+fn a_ticket_and_its_conversation_count_once() {
+    let clock = FixedClock::at(T0);
+    let mut tracker = tracker(&clock);
+    // A customer ticket has a conversation with the same id.
+    tracker.apply(&notification(
+        "conversation.user.created",
+        conv_item(
+            "t1",
+            &["ada"],
+            json!({"state": "open", "updated_at": T0 - HOUR}),
+        ),
+    ));
+    tracker.apply(&notification(
+        "ticket.created",
+        ticket_item(
+            "t1",
+            &["ada"],
+            json!({"open": true, "updated_at": T0 - HOUR}),
+        ),
+    ));
+    let s = tracker.signals("ada").unwrap();
+    assert_eq!(
+        (s.open_conversations, s.open_tickets, s.open_work()),
+        (0, 1, 1)
+    );
+    assert_eq!(
+        s.conversations, 1,
+        "still a conversation for recency and the rest"
+    );
+}
+
+#[test]
+fn tracker_follows_ticket_contacts_merges_and_removals() {
+    let clock = FixedClock::at(T0);
+    let mut tracker = tracker(&clock);
+    tracker.apply(&notification(
+        "ticket.created",
+        ticket_item(
+            "t1",
+            &["ada", "bob"],
+            json!({"open": true, "updated_at": T0 - HOUR}),
+        ),
+    ));
+    assert_eq!(tracker.signals("bob").unwrap().open_tickets, 1);
+    // Bob detached: he loses the ticket (and, with nothing left, his score).
+    let detached = tracker.apply(&notification(
+        "ticket.contact.detached",
+        ticket_item("t1", &["ada"], json!({"updated_at": T0 - HOUR + 60})),
+    ));
+    let bob = detached.iter().find(|c| c.contact_id == "bob").unwrap();
+    assert!(bob.before.is_some() && bob.after.is_none());
+    assert_eq!(
+        tracker.signals("ada").unwrap().open_tickets,
+        1,
+        "still open"
+    );
+
+    // Ada (a lead) merged into Cy: Cy carries the open ticket.
+    tracker.merge_contacts("ada", "cy");
+    assert!(!tracker.contains("ada"));
+    assert_eq!(tracker.signals("cy").unwrap().open_tickets, 1);
+    // A later update of the ticket reaches Cy, not Ada.
+    tracker.apply(&notification(
+        "ticket.admin.snoozed",
+        json!({"type": "ticket", "id": "t1", "snoozed_until": T0 + DAY, "updated_at": T0}),
+    ));
+    assert_eq!(
+        tracker.signals("cy").unwrap().open_tickets,
+        1,
+        "snoozed is open"
+    );
+    assert!(!tracker.contains("ada"));
+
+    // Loaded from a sync, then removed (deleted through the API, say).
+    let changes = tracker.upsert_ticket(
+        &serde_json::from_value(ticket_item(
+            "t2",
+            &["cy"],
+            json!({"open": false, "updated_at": T0}),
+        ))
+        .unwrap(),
+    );
+    assert_eq!(changes, vec![], "a closed ticket adds no open work");
+    assert_eq!(tracker.signals("cy").unwrap().tickets, 2);
+    tracker.remove_ticket("t1");
+    let s = tracker.signals("cy").unwrap();
+    assert_eq!((s.tickets, s.open_tickets), (1, 0));
+    tracker.remove_ticket("t2");
+    assert_eq!(tracker.rating("cy"), None);
+    assert_eq!(tracker.remove_ticket("t2"), vec![]);
 }

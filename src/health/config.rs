@@ -19,7 +19,8 @@ pub enum Factor {
     /// Days since the contact was last active: the later of the contact's
     /// `last_seen_at` and the latest conversation's `updated_at`.
     SupportRecency,
-    /// Number of conversations with `state = open`.
+    /// Open work: conversations with `state = open` plus tickets neither
+    /// closed nor resolved (see [`Signals`](super::Signals) for what counts).
     OpenTickets,
     /// Average `statistics.time_to_last_close` over recent conversations, in hours.
     ResolutionTime,
@@ -56,7 +57,7 @@ impl Factor {
     pub fn unit(&self) -> &'static str {
         match self {
             Factor::SupportRecency => "days",
-            Factor::OpenTickets => "conversations",
+            Factor::OpenTickets => "open items",
             Factor::ResolutionTime => "hours",
             Factor::ReopenRate => "reopens",
             Factor::ResponseRate => "hours",
@@ -445,7 +446,7 @@ impl Curve {
 pub struct Curves {
     /// [`Factor::SupportRecency`], x in days.
     pub support_recency: Curve,
-    /// [`Factor::OpenTickets`], x in open conversations.
+    /// [`Factor::OpenTickets`], x in open conversations plus open tickets.
     pub open_tickets: Curve,
     /// [`Factor::ResolutionTime`], x in hours.
     pub resolution_time: Curve,

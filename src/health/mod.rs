@@ -6,7 +6,7 @@
 //! | factor | from | default weight |
 //! |---|---|---|
 //! | [support recency](Factor::SupportRecency) | contact `last_seen_at`, latest conversation `updated_at` | 20% |
-//! | [open tickets](Factor::OpenTickets) | conversations with `state = open` | 25% |
+//! | [open tickets](Factor::OpenTickets) | open work: conversations with `state = open` plus tickets not closed or resolved ([what counts](Signals#open-work)) | 25% |
 //! | [resolution time](Factor::ResolutionTime) | `statistics.time_to_last_close` over recent conversations | 20% |
 //! | [reopen rate](Factor::ReopenRate) | `statistics.count_reopens` over recent conversations | 20% |
 //! | [response rate](Factor::ResponseRate) | contact `last_replied_at` relative to the latest conversation | 15% |
@@ -22,11 +22,12 @@
 //!   [`Signals::from_intercom`].
 //! - [`HealthScorer::score`] gives a [`HealthScore`] with a per-factor
 //!   breakdown (raw value, factor score, weight, contribution), or `None`
-//!   for a contact without conversations: never a made-up number.
+//!   for a contact without conversations or tickets: never a made-up number.
 //! - [`HealthScorer::score_batch`] scores a whole workspace into a buffer you
 //!   own, without allocating.
 //! - [`HealthTracker`] keeps per-contact signals up to date from verified
-//!   webhook notifications and reports score and band changes.
+//!   webhook notifications (contact, conversation and ticket topics) and
+//!   reports score and band changes.
 //!
 //! "Now" is always an argument (or, for the tracker, a [`Clock`](crate::Clock)),
 //! so scores are reproducible.

@@ -79,7 +79,7 @@ impl HealthScore {
 /// ```text
 /// 79 (healthy)
 ///   support_recency   raw 2.00 days              score  96.7  weight 20% (20.0%)  +19.3
-///   open_tickets      raw 1.00 conversations     score  75.0  weight 25% (25.0%)  +18.8
+///   open_tickets      raw 1.00 open items        score  75.0  weight 25% (25.0%)  +18.8
 ///   resolution_time   raw 4.00 hours             score  90.0  weight 20% (20.0%)  +18.0
 ///   reopen_rate       raw 1.00 reopens           score  70.0  weight 20% (20.0%)  +14.0
 ///   response_rate     raw 72.00 hours            score  60.0  weight 15% (15.0%)  +9.0
@@ -116,7 +116,7 @@ impl fmt::Display for HealthScore {
 pub struct BatchSummary {
     /// Contacts with a score.
     pub scored: usize,
-    /// Contacts without one (no conversation).
+    /// Contacts without one (no conversation or ticket).
     pub unscored: usize,
     /// Of the scored, healthy ones.
     pub healthy: usize,
@@ -135,7 +135,8 @@ pub struct BatchSummary {
 ///    - support recency: days since the later of `last_seen_at` and
 ///      `last_conversation_at` (0 if in the future); unknown if both are
 ///      missing;
-///    - open tickets: `open_conversations`;
+///    - open tickets: open work, `open_conversations + open_tickets` (see
+///      [`Signals`] for what counts as open);
 ///    - resolution time: `avg_resolution_secs` in hours; unknown when `None`;
 ///    - reopen rate: `recent_reopens`;
 ///    - response rate: hours by which `last_replied_at` trails
@@ -145,7 +146,7 @@ pub struct BatchSummary {
 ///    signal never raises a factor score.
 /// 3. The score is the weighted sum. An unknown factor is left out and the
 ///    other weights are scaled up to sum to 100, rather than guessing a value.
-/// 4. A contact with no conversation, or whose known factors all have weight
+/// 4. A contact with no conversation and no ticket, or whose known factors all have weight
 ///    0, has no score (`None`).
 ///
 /// ```
@@ -221,7 +222,7 @@ impl HealthScorer {
         };
         [
             recency,
-            Some(f64::from(signals.open_conversations)),
+            Some(f64::from(signals.open_work())),
             resolution,
             Some(f64::from(signals.recent_reopens)),
             response,
@@ -252,7 +253,7 @@ impl HealthScorer {
 
     #[inline]
     pub(crate) fn rate_unix(&self, signals: &Signals, now: i64) -> Option<Rating> {
-        if signals.conversations == 0 {
+        if !signals.has_support_history() {
             return None;
         }
         let raws = Self::raws(signals, now);
@@ -274,9 +275,9 @@ impl HealthScorer {
     }
 
     /// The score of one contact with its breakdown, as of `now`; `None` for
-    /// a contact with no conversation (see the type's docs).
+    /// a contact with no conversation and no ticket (see the type's docs).
     pub fn score(&self, signals: &Signals, now: SystemTime) -> Option<HealthScore> {
-        if signals.conversations == 0 {
+        if !signals.has_support_history() {
             return None;
         }
         let raws = Self::raws(signals, unix_secs(now));

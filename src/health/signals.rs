@@ -1,5 +1,5 @@
 //! [`Signals`], the plain input of a score, and the adaptors that build it
-//! from the crate's [`Contact`] and [`Conversation`].
+//! from the crate's [`Contact`], [`Conversation`] and [`Ticket`].
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::resources::contacts::Contact;
 use crate::resources::conversations::{Conversation, ConversationState};
+use crate::resources::tickets::Ticket;
 
 /// What a health score is computed from, for one contact. Plain data: scoring
 /// needs no network and no allocation.
@@ -15,7 +16,8 @@ use crate::resources::conversations::{Conversation, ConversationState};
 /// (start from [`Signals::default`] and set fields or use the setters), or
 /// from API objects with [`Signals::from_intercom`].
 ///
-/// A contact with `conversations == 0` has no score.
+/// A contact with neither conversations nor tickets (`conversations == 0`
+/// and `tickets == 0`) has no score.
 ///
 /// ```
 /// use intercom_api::health::Signals;
@@ -31,15 +33,30 @@ use crate::resources::conversations::{Conversation, ConversationState};
 ///     .recent_reopens(0);
 /// assert_eq!(signals.open_conversations, 1);
 /// ```
+///
+/// # Open work
+///
+/// Open work (the [open tickets](crate::health::Factor::OpenTickets)
+/// factor) is `open_conversations + open_tickets`: conversations whose
+/// `state` is `open` (snoozed and closed ones are not), and tickets that are
+/// neither closed (`open: false`) nor in a `resolved` state (snoozed tickets
+/// stay open work: Intercom keeps them open). A ticket that is also tracked
+/// as a conversation (a customer ticket has one) counts once, as a ticket.
+/// Tickets count only toward open work and toward having a score; recency,
+/// resolution time, reopens and response come from conversations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Signals {
     /// Conversations known for the contact, in any state and of any age.
-    /// Zero means "no score".
+    /// Zero, with zero `tickets`, means "no score".
     pub conversations: u32,
     /// Conversations with `state = open` (snoozed ones are not open).
     pub open_conversations: u32,
+    /// Tickets known for the contact, in any state.
+    pub tickets: u32,
+    /// Tickets still open: not closed and not in a `resolved` state.
+    pub open_tickets: u32,
     /// The contact's `last_seen_at`.
     pub last_seen_at: Option<i64>,
     /// The latest `updated_at` (else `created_at`) among the contact's
@@ -77,6 +94,10 @@ setters! {
     conversations: u32 => |v| v;
     /// Set [`open_conversations`](Signals::open_conversations).
     open_conversations: u32 => |v| v;
+    /// Set [`tickets`](Signals::tickets).
+    tickets: u32 => |v| v;
+    /// Set [`open_tickets`](Signals::open_tickets).
+    open_tickets: u32 => |v| v;
     /// Set [`last_seen_at`](Signals::last_seen_at).
     last_seen_at: i64 => Some;
     /// Set [`last_conversation_at`](Signals::last_conversation_at).
@@ -92,6 +113,17 @@ setters! {
 }
 
 impl Signals {
+    /// Open work: open conversations plus open tickets (the raw value of
+    /// [`Factor::OpenTickets`](crate::health::Factor::OpenTickets)).
+    pub fn open_work(&self) -> u32 {
+        self.open_conversations.saturating_add(self.open_tickets)
+    }
+
+    /// Whether there is anything to score: a conversation or a ticket.
+    pub fn has_support_history(&self) -> bool {
+        self.conversations > 0 || self.tickets > 0
+    }
+
     /// Signals of `contact` from its conversations, as of `now`.
     ///
     /// `conversations` must be the contact's own (for example from
@@ -174,7 +206,32 @@ impl ConversationFacts {
     }
 }
 
-/// Folds conversations into [`Signals`].
+/// What a score needs from one ticket.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TicketFacts {
+    /// Whether the payload said whether the ticket is open.
+    pub(crate) state_known: bool,
+    pub(crate) open: bool,
+    pub(crate) updated_at: Option<i64>,
+}
+
+impl TicketFacts {
+    pub(crate) fn from_ticket(t: &Ticket) -> Self {
+        let resolved = t.state_category().map(|c| c.is_resolved());
+        let (open, state_known) = match (t.open, resolved) {
+            (Some(false), _) | (_, Some(true)) => (false, true),
+            (Some(true), _) | (None, Some(false)) => (true, true),
+            (None, None) => (false, false),
+        };
+        TicketFacts {
+            state_known,
+            open,
+            updated_at: t.updated_at.or(t.created_at),
+        }
+    }
+}
+
+/// Folds conversations and tickets into [`Signals`].
 pub(crate) struct Accumulator {
     since: i64,
     signals: Signals,
@@ -214,6 +271,14 @@ impl Accumulator {
             if let Some(n) = c.count_reopens.filter(|n| *n > 0) {
                 self.reopens = self.reopens.saturating_add(n.unsigned_abs());
             }
+        }
+    }
+
+    pub(crate) fn add_ticket(&mut self, t: &TicketFacts) {
+        let s = &mut self.signals;
+        s.tickets = s.tickets.saturating_add(1);
+        if t.open {
+            s.open_tickets = s.open_tickets.saturating_add(1);
         }
     }
 

@@ -10,17 +10,18 @@ use serde_json::Value;
 
 use super::config::Band;
 use super::score::{HealthScore, HealthScorer, Rating};
-use super::signals::{Accumulator, ConversationFacts, Signals, unix_secs};
+use super::signals::{Accumulator, ConversationFacts, Signals, TicketFacts, unix_secs};
 use crate::resources::contacts::Contact;
 use crate::resources::conversations::Conversation;
+use crate::resources::tickets::Ticket;
 use crate::transport::{Clock, SystemClock};
 use crate::webhooks::{Item, Notification, Topic};
 
 /// A contact's score moved: its rating before and after an update.
 ///
 /// `before == None` is a contact that had no score (new, or no conversation
-/// yet); `after == None` one that has none any more (deleted, or its last
-/// conversation deleted).
+/// or ticket yet); `after == None` one that has none any more (deleted, or
+/// its last conversation deleted).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct HealthChange {
@@ -76,6 +77,7 @@ struct TrackedContact {
     last_seen_at: Option<i64>,
     last_replied_at: Option<i64>,
     conversations: HashMap<String, ConversationFacts>,
+    tickets: HashMap<String, TicketFacts>,
     rating: Option<Rating>,
 }
 
@@ -96,11 +98,20 @@ struct TrackedContact {
 /// | `contact.*` / `user.*` with a contact item (created, updated, ...) | `last_seen_at` and `last_replied_at` are updated |
 /// | `contact.merged` | the merged contact's (`merged_from`) conversations move to the surviving contact, which is then updated; the merged one is dropped |
 /// | `contact.deleted`, `user.deleted` | the contact is dropped |
+/// | any `ticket.*` topic with a ticket item (created, state updated, assigned, replied, snoozed, ...) | whether the ticket is open work is stored for each of its contacts (from `open` and the state's category); a contact removed from it (`ticket.contact.detached`) loses it; a payload without contacts (`ticket.closed` nests a bare ticket) updates the contacts already known |
+/// | `ticket.closed`, `ticket.resolved` | the ticket is no longer open work, whatever the payload says |
+/// | `ticket.created`, `ticket.contact.replied`, `ticket.admin.unsnoozed` without `open` or a state | the ticket is open work |
 ///
-/// Anything else (tickets, companies, pings) changes nothing. A field missing
+/// Open work, the raw value of the
+/// [open tickets](super::Factor::OpenTickets) factor, counts the contact's
+/// open conversations and open tickets; a ticket that is also a tracked
+/// conversation counts once (see [`Signals`](super::Signals#open-work)).
+///
+/// Anything else (companies, pings) changes nothing. A field missing
 /// from a payload keeps its previous value; timestamps only move forward and
-/// a conversation payload older than the stored one (by `updated_at`) is
-/// ignored, so out-of-order deliveries do not roll state back.
+/// a conversation or ticket payload older than the stored one (by
+/// `updated_at`) is ignored, so out-of-order deliveries do not roll state
+/// back.
 ///
 /// "Now" comes from the tracker's [`Clock`]
 /// ([`SystemClock`] unless [`with_clock`](Self::with_clock) says otherwise).
@@ -130,6 +141,7 @@ pub struct HealthTracker {
     clock: Arc<dyn Clock>,
     contacts: HashMap<String, TrackedContact>,
     owners: HashMap<String, Vec<String>>,
+    ticket_owners: HashMap<String, Vec<String>>,
 }
 
 impl fmt::Debug for HealthTracker {
@@ -139,6 +151,7 @@ impl fmt::Debug for HealthTracker {
             .field("clock", &self.clock)
             .field("contacts", &self.contacts.len())
             .field("conversations", &self.owners.len())
+            .field("tickets", &self.ticket_owners.len())
             .finish()
     }
 }
@@ -151,6 +164,7 @@ impl HealthTracker {
             clock: Arc::new(SystemClock),
             contacts: HashMap::new(),
             owners: HashMap::new(),
+            ticket_owners: HashMap::new(),
         }
     }
 
@@ -210,8 +224,19 @@ impl HealthTracker {
 
     fn signals_at(&self, contact: &TrackedContact, now: i64) -> Signals {
         let mut acc = Accumulator::new(now, self.scorer.config().recent_window);
-        for facts in contact.conversations.values() {
-            acc.add(facts);
+        for (id, facts) in &contact.conversations {
+            if contact.tickets.contains_key(id) {
+                // A ticket's conversation: its open work counts as the ticket.
+                acc.add(&ConversationFacts {
+                    open: false,
+                    ..*facts
+                });
+            } else {
+                acc.add(facts);
+            }
+        }
+        for facts in contact.tickets.values() {
+            acc.add_ticket(facts);
         }
         acc.finish(contact.last_seen_at, contact.last_replied_at)
     }
@@ -275,6 +300,9 @@ impl HealthTracker {
             (_, Item::Conversation(conversation)) if topic.family() == "conversation" => {
                 self.conversation_event(conversation, topic, notification.created_at)
             }
+            (_, Item::Ticket(ticket)) if topic.family() == "ticket" => {
+                self.ticket_event(ticket, topic, notification.created_at)
+            }
             _ => Vec::new(),
         }
     }
@@ -298,11 +326,41 @@ impl HealthTracker {
         )
     }
 
+    /// Store (or refresh) a ticket for each of its contacts, for example
+    /// while loading the tracker from a search of open tickets.
+    pub fn upsert_ticket(&mut self, ticket: &Ticket) -> Vec<HealthChange> {
+        self.store_ticket(ticket, TicketFacts::from_ticket(ticket))
+    }
+
+    /// Forget a ticket (deleted, say); the changes of its contacts.
+    pub fn remove_ticket(&mut self, ticket_id: &str) -> Vec<HealthChange> {
+        let now = unix_secs(self.clock.now());
+        let Some(owners) = self.ticket_owners.remove(ticket_id) else {
+            return Vec::new();
+        };
+        let mut changes = Vec::new();
+        for owner in owners {
+            if let Some(contact) = self.contacts.get_mut(&owner) {
+                contact.tickets.remove(ticket_id);
+            }
+            changes.extend(self.recompute(&owner, now));
+        }
+        changes
+    }
+
     /// Forget a contact; a change to "no score" if it had one.
     pub fn remove_contact(&mut self, contact_id: &str) -> Option<HealthChange> {
         let removed = self.contacts.remove(contact_id)?;
         for conversation_id in removed.conversations.keys() {
             if let Entry::Occupied(mut owners) = self.owners.entry(conversation_id.clone()) {
+                owners.get_mut().retain(|o| o != contact_id);
+                if owners.get().is_empty() {
+                    owners.remove();
+                }
+            }
+        }
+        for ticket_id in removed.tickets.keys() {
+            if let Entry::Occupied(mut owners) = self.ticket_owners.entry(ticket_id.clone()) {
                 owners.get_mut().retain(|o| o != contact_id);
                 if owners.get().is_empty() {
                     owners.remove();
@@ -361,6 +419,15 @@ impl HealthTracker {
                 }
             }
             target.conversations.entry(id).or_insert(facts);
+        }
+        for (id, facts) in merged.tickets {
+            if let Some(owners) = self.ticket_owners.get_mut(&id) {
+                owners.retain(|o| o != from);
+                if !owners.iter().any(|o| o == into) {
+                    owners.push(into.to_owned());
+                }
+            }
+            target.tickets.entry(id).or_insert(facts);
         }
         changes.extend(self.recompute(into, now));
         changes
@@ -469,6 +536,90 @@ impl HealthTracker {
         }
         self.owners.insert(id.clone(), owners);
         changes
+    }
+
+    fn ticket_event(
+        &mut self,
+        ticket: &Ticket,
+        topic: &Topic,
+        sent_at: Option<i64>,
+    ) -> Vec<HealthChange> {
+        let mut facts = TicketFacts::from_ticket(ticket);
+        match topic {
+            // Closed or resolved: no work left, whatever the payload says.
+            Topic::TicketClosed | Topic::TicketResolved => {
+                facts.open = false;
+                facts.state_known = true;
+            }
+            Topic::TicketCreated | Topic::TicketContactReplied | Topic::TicketAdminUnsnoozed
+                if !facts.state_known =>
+            {
+                facts.open = true;
+                facts.state_known = true;
+            }
+            _ => {}
+        }
+        if facts.updated_at.is_none() {
+            facts.updated_at = sent_at;
+        }
+        self.store_ticket(ticket, facts)
+    }
+
+    fn store_ticket(&mut self, ticket: &Ticket, facts: TicketFacts) -> Vec<HealthChange> {
+        let now = unix_secs(self.clock.now());
+        let id = &ticket.id;
+        let previous_owners = self.ticket_owners.get(id).cloned().unwrap_or_default();
+        let owners: Vec<String> = if ticket.contacts.is_empty() {
+            previous_owners.clone()
+        } else {
+            ticket.contacts.iter().map(|c| c.id.clone()).collect()
+        };
+        let mut changes = Vec::new();
+        // Contacts no longer on the ticket lose it.
+        for gone in previous_owners.iter().filter(|o| !owners.contains(o)) {
+            if let Some(contact) = self.contacts.get_mut(gone) {
+                contact.tickets.remove(id);
+            }
+            changes.extend(self.recompute(gone, now));
+        }
+        if owners.is_empty() {
+            self.ticket_owners.remove(id);
+            return changes;
+        }
+        for owner in &owners {
+            let tracked = self.contacts.entry(owner.clone()).or_default();
+            match tracked.tickets.entry(id.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(facts);
+                }
+                Entry::Occupied(mut slot) => {
+                    let stored = slot.get_mut();
+                    if let (Some(new), Some(old)) = (facts.updated_at, stored.updated_at) {
+                        if new < old {
+                            continue; // an older delivery: keep the newer state
+                        }
+                    }
+                    *stored = merge_ticket(*stored, facts);
+                }
+            }
+            changes.extend(self.recompute(owner, now));
+        }
+        self.ticket_owners.insert(id.clone(), owners);
+        changes
+    }
+}
+
+/// A newer ticket payload over a stored one.
+fn merge_ticket(old: TicketFacts, new: TicketFacts) -> TicketFacts {
+    let (open, state_known) = if new.state_known {
+        (new.open, true)
+    } else {
+        (old.open, old.state_known)
+    };
+    TicketFacts {
+        state_known,
+        open,
+        updated_at: latest(old.updated_at, new.updated_at),
     }
 }
 

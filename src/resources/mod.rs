@@ -20,6 +20,8 @@ pub mod segments;
 pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
+pub mod ticket_states;
+pub mod ticket_types;
 pub mod tickets;
 // Issue 10, part b.
 pub mod away_status_reasons;
@@ -160,6 +162,21 @@ macro_rules! resource_handles {
         pub fn brands(&self) -> $crate::resources::brands::Brands<'_, $exec> {
             $crate::resources::brands::Brands::new(self)
         }
+
+        /// Tickets: create, update, reply, search, change type, link conversations.
+        pub fn tickets(&self) -> $crate::resources::tickets::Tickets<'_, $exec> {
+            $crate::resources::tickets::Tickets::new(self)
+        }
+
+        /// Ticket types and their attributes.
+        pub fn ticket_types(&self) -> $crate::resources::ticket_types::TicketTypes<'_, $exec> {
+            $crate::resources::ticket_types::TicketTypes::new(self)
+        }
+
+        /// Ticket states.
+        pub fn ticket_states(&self) -> $crate::resources::ticket_states::TicketStates<'_, $exec> {
+            $crate::resources::ticket_states::TicketStates::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -199,6 +216,9 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         office_hours::ops::ALL,
         emails::ops::ALL,
         brands::ops::ALL,
+        tickets::ops::ALL,
+        ticket_types::ops::ALL,
+        ticket_states::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -34,6 +34,8 @@ mod brands_emails;
 mod conversation_attributes;
 mod macros;
 mod office_hours;
+mod ticket_types;
+mod tickets;
 
 use std::future::IntoFuture;
 
