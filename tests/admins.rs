@@ -34,7 +34,6 @@ const GRACE: &str = "991267461";
 const AFTER: i64 = 1_717_372_800;
 const BEFORE: i64 = 1_717_977_600;
 
-// operationId: identifyAdmin
 #[tokio::test]
 async fn me() {
     let h = Harness::start().await;
@@ -62,7 +61,6 @@ async fn me() {
     assert_eq!(app.identity_verification, Some(true));
 }
 
-// operationId: retrieveAdmin
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -95,7 +93,6 @@ async fn get() {
     assert_eq!(role.name.as_deref(), Some("Support agent"));
 }
 
-// operationId: listAdmins
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -141,7 +138,6 @@ async fn list() {
     assert_eq!(names, ["Ada Lovelace", "Grace Hopper", "Fin"]);
 }
 
-// operationId: setAwayAdmin
 #[tokio::test]
 async fn set_away() {
     let h = Harness::start().await;
@@ -164,7 +160,6 @@ async fn set_away() {
     assert!(a.avatar.is_none());
 }
 
-// operationId: listActivityLogs
 #[tokio::test]
 async fn list_activity_logs() {
     let h = Harness::start().await;
@@ -268,7 +263,6 @@ async fn list_activity_logs() {
     h.finish().await;
 }
 
-// operationId: searchActivityLogs
 #[tokio::test]
 async fn search_activity_logs() {
     let h = Harness::start().await;
@@ -353,7 +347,6 @@ async fn search_activity_logs() {
     h.finish().await;
 }
 
-// operationId: listActivityLogEventTypes
 #[tokio::test]
 async fn list_activity_log_event_types() {
     let h = Harness::start().await;

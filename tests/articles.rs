@@ -60,7 +60,6 @@ fn last_page(list: &Value, new_id: &str) -> Value {
 // Articles: one replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: createArticle
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -121,7 +120,6 @@ async fn create() {
     assert_eq!(en.audience_ids, vec!["3".to_owned(), "7".to_owned()]);
 }
 
-// operationId: retrieveArticle
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -160,7 +158,6 @@ async fn get() {
     assert_eq!(stats.fin_resolutions, Some(311));
 }
 
-// operationId: updateArticle
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -188,7 +185,6 @@ async fn update() {
     assert_eq!(a.updated_at, Some(1_719_590_000));
 }
 
-// operationId: deleteArticle
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -203,7 +199,6 @@ async fn delete() {
     assert!(gone.deleted);
 }
 
-// operationId: listArticles
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -242,7 +237,6 @@ async fn list() {
     h.finish().await;
 }
 
-// operationId: searchArticles
 #[tokio::test]
 async fn search() {
     let h = Harness::start().await;
@@ -345,7 +339,6 @@ async fn search_streams_across_pages() {
     h.finish().await;
 }
 
-// operationId: retrieveArticleDraft
 #[tokio::test]
 async fn get_draft() {
     let h = Harness::start().await;
@@ -363,7 +356,6 @@ async fn get_draft() {
     );
 }
 
-// operationId: stageArticleDraft
 #[tokio::test]
 async fn stage_draft() {
     let h = Harness::start().await;
@@ -389,7 +381,6 @@ async fn stage_draft() {
     assert_eq!(a.has_unpublished_changes, Some(true));
 }
 
-// operationId: publishArticleDraft
 #[tokio::test]
 async fn publish_draft() {
     let h = Harness::start().await;
@@ -405,7 +396,6 @@ async fn publish_draft() {
     assert_eq!(a.updated_at, Some(1_719_603_600));
 }
 
-// operationId: listArticleVersions
 #[tokio::test]
 async fn list_versions() {
     let h = Harness::start().await;
@@ -451,7 +441,6 @@ async fn list_versions() {
     h.finish().await;
 }
 
-// operationId: retrieveArticleVersion
 #[tokio::test]
 async fn get_version() {
     let h = Harness::start().await;
@@ -474,7 +463,6 @@ async fn get_version() {
 // Help Center: one replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: listAllCollections
 #[tokio::test]
 async fn list_collections() {
     let h = Harness::start().await;
@@ -515,7 +503,6 @@ async fn list_collections() {
     h.finish().await;
 }
 
-// operationId: createCollection
 #[tokio::test]
 async fn create_collection() {
     let h = Harness::start().await;
@@ -544,7 +531,6 @@ async fn create_collection() {
     assert_eq!(c.created_at, Some(1_719_700_000));
 }
 
-// operationId: retrieveCollection
 #[tokio::test]
 async fn get_collection() {
     let h = Harness::start().await;
@@ -567,7 +553,6 @@ async fn get_collection() {
     assert_eq!(c.translated_content.map(|t| t.len()), Some(2));
 }
 
-// operationId: updateCollection
 #[tokio::test]
 async fn update_collection() {
     let h = Harness::start().await;
@@ -585,7 +570,6 @@ async fn update_collection() {
     assert_eq!(c.updated_at, Some(1_719_800_000));
 }
 
-// operationId: deleteCollection
 #[tokio::test]
 async fn delete_collection() {
     let h = Harness::start().await;
@@ -600,7 +584,6 @@ async fn delete_collection() {
     assert!(gone.deleted);
 }
 
-// operationId: retrieveHelpCenter
 #[tokio::test]
 async fn get_help_center() {
     let h = Harness::start().await;
@@ -619,7 +602,6 @@ async fn get_help_center() {
     assert_eq!(site.locales, ["en", "fr"]);
 }
 
-// operationId: listHelpCenters
 #[tokio::test]
 async fn list_help_centers() {
     let h = Harness::start().await;
@@ -637,7 +619,6 @@ async fn list_help_centers() {
     assert_eq!(page.items[1].website_turned_on, Some(false));
 }
 
-// operationId: listHelpCenterRedirects
 #[tokio::test]
 async fn list_redirects() {
     let h = Harness::start().await;
@@ -677,7 +658,6 @@ async fn list_redirects() {
     h.finish().await;
 }
 
-// operationId: createHelpCenterRedirect
 #[tokio::test]
 async fn create_redirect() {
     let h = Harness::start().await;
@@ -702,7 +682,6 @@ async fn create_redirect() {
     assert_eq!(r.help_center_id.as_deref(), Some(HELP_CENTER));
 }
 
-// operationId: retrieveHelpCenterRedirect
 #[tokio::test]
 async fn get_redirect() {
     let h = Harness::start().await;
@@ -719,7 +698,6 @@ async fn get_redirect() {
     assert_eq!(r.created_at, Some(1_719_200_000));
 }
 
-// operationId: deleteHelpCenterRedirect
 #[tokio::test]
 async fn delete_redirect() {
     let h = Harness::start().await;

@@ -13,7 +13,6 @@ use support::replay::expect;
 use support::requests::{built, check_requests, offline_client, uncovered};
 use support::{Harness, invalid_field, ok, spec};
 
-// operationId: listBrands
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -33,7 +32,6 @@ async fn list() {
     assert_eq!(brands[1].is_default, Some(false));
 }
 
-// operationId: retrieveBrand
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;

@@ -48,7 +48,6 @@ fn names(companies: &[intercom_api::companies::Company]) -> Vec<&str> {
 // One replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: createOrUpdateCompany
 #[tokio::test]
 async fn create_or_update() {
     let h = Harness::start().await;
@@ -100,7 +99,6 @@ async fn create_or_update() {
     assert!(company.tags.expect("tags").tags.is_empty());
 }
 
-// operationId: RetrieveACompanyById
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -146,7 +144,6 @@ async fn get() {
     );
 }
 
-// operationId: retrieveCompany
 #[tokio::test]
 async fn get_by_company_id() {
     let h = Harness::start().await;
@@ -166,7 +163,6 @@ async fn get_by_company_id() {
     assert_eq!(found.company.user_count, Some(14));
 }
 
-// operationId: retrieveCompany
 #[tokio::test]
 async fn find_by_name() {
     let h = Harness::start().await;
@@ -183,7 +179,6 @@ async fn find_by_name() {
     assert_eq!(found.company.name.as_deref(), Some("Acme GmbH"));
 }
 
-// operationId: retrieveCompany
 #[tokio::test]
 async fn list_by_tag() {
     let h = Harness::start().await;
@@ -227,7 +222,6 @@ async fn list_by_tag() {
     h.finish().await;
 }
 
-// operationId: retrieveCompany
 #[tokio::test]
 async fn list_by_segment() {
     let h = Harness::start().await;
@@ -263,7 +257,6 @@ async fn list_by_segment() {
     h.finish().await;
 }
 
-// operationId: UpdateCompany
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -290,7 +283,6 @@ async fn update() {
     assert_eq!(c.updated_at, Some(1_719_493_757));
 }
 
-// operationId: deleteCompany
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -306,7 +298,6 @@ async fn delete() {
     assert!(deleted.deleted);
 }
 
-// operationId: ListAttachedContacts
 #[tokio::test]
 async fn list_contacts() {
     let h = Harness::start().await;
@@ -350,7 +341,6 @@ async fn list_contacts() {
     h.finish().await;
 }
 
-// operationId: ListAttachedSegmentsForCompanies
 #[tokio::test]
 async fn list_segments() {
     let h = Harness::start().await;
@@ -368,7 +358,6 @@ async fn list_segments() {
     assert_eq!(segments[1].count, None);
 }
 
-// operationId: listCompanyNotes
 #[tokio::test]
 async fn list_notes() {
     let h = Harness::start().await;
@@ -408,7 +397,6 @@ async fn list_notes() {
     h.finish().await;
 }
 
-// operationId: createCompanyNote
 #[tokio::test]
 async fn create_note() {
     let h = Harness::start().await;
@@ -434,7 +422,6 @@ async fn create_note() {
     );
 }
 
-// operationId: listAllCompanies
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -480,7 +467,6 @@ async fn list() {
     h.finish().await;
 }
 
-// operationId: scrollOverAllCompanies
 #[tokio::test]
 async fn scroll() {
     let h = Harness::start().await;
@@ -523,7 +509,6 @@ async fn scroll() {
     h.finish().await;
 }
 
-// operationId: attachContactToACompany
 #[tokio::test]
 async fn attach_contact() {
     let h = Harness::start().await;
@@ -539,7 +524,6 @@ async fn attach_contact() {
     assert_eq!(c.updated_at, Some(1_719_494_000));
 }
 
-// operationId: detachContactFromACompany
 #[tokio::test]
 async fn detach_contact() {
     let h = Harness::start().await;

@@ -1,27 +1,16 @@
 //! Replay tests for the 22 Contacts operations of Intercom API 2.16.
 //!
-//! Each replay test mounts one exact wiremock stub (method, path, the whole
-//! query string, bearer token, `Intercom-Version: 2.16`, JSON accept, this
-//! crate's `User-Agent`, and the exact JSON body or no body at all) answering
-//! with `fixtures/contacts/<operationId>.json`, plus a lowest-priority
-//! catch-all that answers `500` and expects zero hits. It then calls the SDK
-//! method and checks the decoded values.
-//!
-//! # Naming convention (read by `tests/coverage.rs`)
+//! A replay test sends one call through `Harness::replay` (see
+//! `tests/support/replay.rs`): the test writes the exact request it expects
+//! (method, path, whole query, exact JSON body or none); the call's row
+//! names the fixture, `fixtures/contacts/<operationId>.json`; a catch-all
+//! answers anything else with a `500` expected zero times. Then it checks
+//! the decoded values. Paged operations mount their pages explicitly.
 //!
 //! A replay test is named after the SDK method it covers
-//! (`contacts().list_notes` → `async fn list_notes`) and carries the spec's
-//! operationId on the line directly above its `#[tokio::test]`:
-//!
-//! ```text
-//! // operationId: listNotes
-//! #[tokio::test]
-//! async fn list_notes() {
-//! ```
-//!
-//! `openapi/coverage.yaml` maps every operationId to its method; the coverage
-//! test fails when a mapped operation has no such marked test. Other tests in
-//! this file (validation, errors, upsert, paging edge cases) carry no marker.
+//! (`contacts().list_notes` -> `async fn list_notes`): `tests/coverage.rs`
+//! finds it that way for every row. Other tests here cover validation,
+//! errors, upsert and paging edge cases.
 
 mod support;
 
@@ -50,7 +39,6 @@ const LEAD: &str = "6618c0a1d2e3f4a5b6c7d801";
 // One replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: CreateContact
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -88,7 +76,6 @@ async fn create() {
     assert!(contact.social_profiles.expect("profiles").data.is_empty());
 }
 
-// operationId: ShowContact
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -154,7 +141,6 @@ async fn get() {
     assert!(c.merge_history.is_none());
 }
 
-// operationId: ShowContactByExternalId
 #[tokio::test]
 async fn get_by_external_id() {
     let h = Harness::start().await;
@@ -177,7 +163,6 @@ async fn get_by_external_id() {
     );
 }
 
-// operationId: UpdateContact
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -206,7 +191,6 @@ async fn update() {
     assert_eq!(c.custom_attributes["mrr"], 1190.0);
 }
 
-// operationId: DeleteContact
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -222,7 +206,6 @@ async fn delete() {
     assert!(deleted.deleted);
 }
 
-// operationId: MergeContact
 #[tokio::test]
 async fn merge() {
     let h = Harness::start().await;
@@ -243,7 +226,6 @@ async fn merge() {
     assert_eq!(user.notes.expect("notes").data.len(), 2);
 }
 
-// operationId: SearchContacts
 #[tokio::test]
 async fn search() {
     let h = Harness::start().await;
@@ -323,7 +305,6 @@ async fn search() {
     h.finish().await;
 }
 
-// operationId: ListContacts
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -370,7 +351,6 @@ async fn list() {
     h.finish().await;
 }
 
-// operationId: listCompaniesForAContact
 #[tokio::test]
 async fn list_companies() {
     let h = Harness::start().await;
@@ -427,7 +407,6 @@ async fn list_companies() {
     h.finish().await;
 }
 
-// operationId: listNotes
 #[tokio::test]
 async fn list_notes() {
     let h = Harness::start().await;
@@ -476,7 +455,6 @@ async fn list_notes() {
     h.finish().await;
 }
 
-// operationId: createNote
 #[tokio::test]
 async fn create_note() {
     let h = Harness::start().await;
@@ -505,7 +483,6 @@ async fn create_note() {
     );
 }
 
-// operationId: listSegmentsForAContact
 #[tokio::test]
 async fn list_segments() {
     let h = Harness::start().await;
@@ -526,7 +503,6 @@ async fn list_segments() {
     assert_eq!(segments[1].created_at, Some(1_702_998_811));
 }
 
-// operationId: listSubscriptionsForAContact
 #[tokio::test]
 async fn list_subscriptions() {
     let h = Harness::start().await;
@@ -560,7 +536,6 @@ async fn list_subscriptions() {
     assert_eq!(subs[1].consent_type, Some(ConsentType::OptIn));
 }
 
-// operationId: attachSubscriptionTypeToContact
 #[tokio::test]
 async fn attach_subscription() {
     let h = Harness::start().await;
@@ -579,7 +554,6 @@ async fn attach_subscription() {
     assert_eq!(sub.content_types, ["sms_message"]);
 }
 
-// operationId: detachSubscriptionTypeToContact
 #[tokio::test]
 async fn detach_subscription() {
     let h = Harness::start().await;
@@ -598,7 +572,6 @@ async fn detach_subscription() {
     );
 }
 
-// operationId: listTagsForAContact
 #[tokio::test]
 async fn list_tags() {
     let h = Harness::start().await;
@@ -621,7 +594,6 @@ async fn list_tags() {
     assert_eq!(tags[1].applied_by, None);
 }
 
-// operationId: listContactBanners
 #[tokio::test]
 async fn list_banners() {
     let h = Harness::start().await;
@@ -651,7 +623,6 @@ async fn list_banners() {
     assert_eq!(banners[1].created_at, Some(1_719_288_000));
 }
 
-// operationId: dismissContactBanner
 #[tokio::test]
 async fn dismiss_banner() {
     let h = Harness::start().await;
@@ -668,7 +639,6 @@ async fn dismiss_banner() {
     assert_eq!(dismissed.dismissed, Some(true));
 }
 
-// operationId: ArchiveContact
 #[tokio::test]
 async fn archive() {
     let h = Harness::start().await;
@@ -684,7 +654,6 @@ async fn archive() {
     assert!(archived.archived);
 }
 
-// operationId: UnarchiveContact
 #[tokio::test]
 async fn unarchive() {
     let h = Harness::start().await;
@@ -699,7 +668,6 @@ async fn unarchive() {
     assert!(!unarchived.archived);
 }
 
-// operationId: BlockContact
 #[tokio::test]
 async fn block() {
     let h = Harness::start().await;
@@ -715,7 +683,6 @@ async fn block() {
     assert!(blocked.blocked);
 }
 
-// operationId: ListContactMergeHistory
 #[tokio::test]
 async fn list_merge_history() {
     let h = Harness::start().await;

@@ -25,7 +25,6 @@ const LOW: &str = "5f0c3a2e-8d41-4b7a-9e36-1c2f7a9b4d10";
 /// Its "Urgent" option.
 const URGENT: &str = "c2e4f6a8-1b3d-4e5f-8a7b-9c0d1e2f3a4b";
 
-// operationId: listConversationAttributes
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -66,7 +65,6 @@ async fn list() {
     assert_eq!(attrs[3].admin_id.as_deref(), Some("5281734"));
 }
 
-// operationId: createConversationAttribute
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -93,7 +91,6 @@ async fn create() {
     assert_eq!(created.created_at, Some(1_719_493_757));
 }
 
-// operationId: getConversationAttribute
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -115,7 +112,6 @@ async fn get() {
     assert_eq!(priority.updated_at, Some(1_716_300_000));
 }
 
-// operationId: updateConversationAttribute
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -138,7 +134,6 @@ async fn update() {
     assert_eq!(reason.updated_at, Some(1_719_500_100));
 }
 
-// operationId: deleteConversationAttribute
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -154,7 +149,6 @@ async fn delete() {
     assert_eq!(seats.name.as_deref(), Some("Seats affected"));
 }
 
-// operationId: createConversationAttributeOption
 #[tokio::test]
 async fn create_option() {
     let h = Harness::start().await;
@@ -177,7 +171,6 @@ async fn create_option() {
     assert_eq!(critical.archived, Some(false));
 }
 
-// operationId: updateConversationAttributeOption
 #[tokio::test]
 async fn update_option() {
     let h = Harness::start().await;
@@ -201,7 +194,6 @@ async fn update_option() {
     assert_eq!(urgent.label.as_deref(), Some("Urgent (same day)"));
 }
 
-// operationId: deleteConversationAttributeOption
 #[tokio::test]
 async fn delete_option() {
     let h = Harness::start().await;

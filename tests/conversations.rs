@@ -48,7 +48,6 @@ const MAYA: &str = "5281734";
 // One replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: createConversation
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -80,7 +79,6 @@ async fn create() {
     assert_eq!(message.subject, None);
 }
 
-// operationId: retrieveConversation
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -272,7 +270,6 @@ async fn get() {
     assert!(c.scorecards.is_none());
 }
 
-// operationId: updateConversation
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -309,7 +306,6 @@ async fn update() {
     assert_eq!(c.custom_attributes["Issue type"], "Bug");
 }
 
-// operationId: deleteConversation
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -328,7 +324,6 @@ async fn delete() {
     assert!(deleted.deleted);
 }
 
-// operationId: listConversations
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -443,7 +438,6 @@ fn open_urgent_or_team_json() -> Value {
 
 const QA_FLAGS: [(&str, &str); 2] = [("include_monitors", "true"), ("include_scorecards", "true")];
 
-// operationId: searchConversations
 #[tokio::test]
 async fn search() {
     let h = Harness::start().await;
@@ -542,7 +536,6 @@ async fn search_streams_every_page() {
     h.finish().await;
 }
 
-// operationId: replyConversation
 #[tokio::test]
 async fn reply() {
     let h = Harness::start().await;
@@ -584,7 +577,6 @@ async fn reply() {
     );
 }
 
-// operationId: manageConversation
 #[tokio::test]
 async fn manage() {
     let h = Harness::start().await;
@@ -613,7 +605,6 @@ async fn manage() {
     assert_eq!(stats.time_to_last_close, Some(91_260));
 }
 
-// operationId: attachContactToConversation
 #[tokio::test]
 async fn attach_contact() {
     let h = Harness::start().await;
@@ -640,7 +631,6 @@ async fn attach_contact() {
     assert_eq!(customers[2].role, Some(ContactRole::Lead));
 }
 
-// operationId: detachContactFromConversation
 #[tokio::test]
 async fn detach_contact() {
     let h = Harness::start().await;
@@ -656,7 +646,6 @@ async fn detach_contact() {
     assert_eq!(now.contact_ids(), [KENJI, "6621d3b0e5f4a1c2b3d4e655"]);
 }
 
-// operationId: listHandlingEvents
 #[tokio::test]
 async fn list_handling_events() {
     let h = Harness::start().await;
@@ -681,7 +670,6 @@ async fn list_handling_events() {
     assert_eq!(events[2].teammate.email, None);
 }
 
-// operationId: listSideConversations
 #[tokio::test]
 async fn list_side_conversations() {
     let h = Harness::start().await;
@@ -748,7 +736,6 @@ async fn list_side_conversations_streams_every_page() {
     h.finish().await;
 }
 
-// operationId: redactConversation
 #[tokio::test]
 async fn redact() {
     let h = Harness::start().await;
@@ -779,7 +766,6 @@ async fn redact() {
     assert_eq!(c.conversation_parts[1].redacted, Some(false));
 }
 
-// operationId: mergeConversation
 #[tokio::test]
 async fn merge() {
     let h = Harness::start().await;
@@ -800,7 +786,6 @@ async fn merge() {
     assert_eq!(linked.data[1].category, None);
 }
 
-// operationId: convertConversationToTicket
 #[tokio::test]
 async fn convert_to_ticket() {
     let h = Harness::start().await;
@@ -835,7 +820,6 @@ async fn convert_to_ticket() {
     assert_eq!(ticket.ticket_attributes["Affected rows"], 2_140_000);
 }
 
-// operationId: listDeletedConversationIds
 #[tokio::test]
 async fn list_deleted() {
     let h = Harness::start().await;

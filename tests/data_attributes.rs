@@ -20,7 +20,6 @@ use support::{Harness, api_error, fixture, invalid_field, ok, spec, stub, stub_j
 
 const LIST_CONTACT: &[(&str, &str)] = &[("model", "contact"), ("include_archived", "true")];
 
-// operationId: lisDataAttributes
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -50,7 +49,6 @@ async fn list() {
     assert_eq!(attributes[3].archived, Some(true));
 }
 
-// operationId: createDataAttribute
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -85,7 +83,6 @@ async fn create() {
     assert_eq!(created.created_at, Some(1_719_493_757));
 }
 
-// operationId: updateDataAttribute
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;

@@ -30,7 +30,6 @@ fn on_server(name: &str, server: &wiremock::MockServer) -> Value {
     serde_json::from_str(&text).expect("still JSON")
 }
 
-// operationId: createDataEvent
 #[tokio::test]
 async fn submit() {
     let h = Harness::start().await;
@@ -158,7 +157,6 @@ async fn submit_by_email_is_not_retried() {
     h.finish().await;
 }
 
-// operationId: lisDataEvents
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -231,7 +229,6 @@ async fn list() {
     h.finish().await;
 }
 
-// operationId: dataEventSummaries
 #[tokio::test]
 async fn submit_summaries() {
     let h = Harness::start().await;

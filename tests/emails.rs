@@ -12,7 +12,6 @@ use support::replay::expect;
 use support::requests::{built, check_requests, offline_client, uncovered};
 use support::{Harness, invalid_field, spec};
 
-// operationId: listEmails
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -34,7 +33,6 @@ async fn list() {
     assert_eq!(nordics.forwarded_email_last_received_at, None);
 }
 
-// operationId: retrieveEmail
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;

@@ -17,7 +17,6 @@ use support::replay::expect;
 use support::requests::{built, check_requests, offline_client, uncovered};
 use support::{Harness, fixture, invalid_field, ok, spec, starting_after, stub};
 
-// operationId: listMacros
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -95,7 +94,6 @@ async fn list_streams_every_page() {
     h.finish().await;
 }
 
-// operationId: getMacro
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;

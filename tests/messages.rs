@@ -23,7 +23,6 @@ const MAYA: &str = "6643a1f2b8c9d04e5a7f3b21";
 /// Ines Carvalho, the admin who writes.
 const INES: &str = "5281734";
 
-// operationId: createMessage
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -122,7 +121,6 @@ async fn create_refuses_what_intercom_refuses() {
     h.assert_no_requests().await;
 }
 
-// operationId: RetrieveWhatsAppMessageStatus
 #[tokio::test]
 async fn get_whatsapp_status() {
     let h = Harness::start().await;
@@ -147,7 +145,6 @@ async fn get_whatsapp_status() {
     );
 }
 
-// operationId: getWhatsAppMessageStatus
 #[tokio::test]
 async fn list_statuses() {
     let h = Harness::start().await;

@@ -22,7 +22,6 @@ use support::{Harness, invalid_field, spec};
 /// EMEA support, the schedule most fixtures are about.
 const EMEA: &str = "6021";
 
-// operationId: listOfficeHoursSchedules
 #[tokio::test]
 async fn list_schedules() {
     let h = Harness::start().await;
@@ -50,7 +49,6 @@ async fn list_schedules() {
     assert_eq!(hotline.time_intervals[0].end_minute, Some(10_080));
 }
 
-// operationId: createOfficeHoursSchedule
 #[tokio::test]
 async fn create_schedule() {
     use Weekday::*;
@@ -83,7 +81,6 @@ async fn create_schedule() {
     assert_eq!(schedule.created_at, Some(1_719_493_757));
 }
 
-// operationId: getOfficeHoursSchedule
 #[tokio::test]
 async fn get_schedule() {
     let h = Harness::start().await;
@@ -115,7 +112,6 @@ async fn get_schedule() {
     assert_eq!(s.updated_at, Some(1_716_890_400));
 }
 
-// operationId: updateOfficeHoursSchedule
 #[tokio::test]
 async fn update_schedule() {
     let h = Harness::start().await;
@@ -148,7 +144,6 @@ async fn update_schedule() {
     assert_eq!(s.updated_at, Some(1_719_500_000));
 }
 
-// operationId: deleteOfficeHoursSchedule
 #[tokio::test]
 async fn delete_schedule() {
     let h = Harness::start().await;
@@ -163,7 +158,6 @@ async fn delete_schedule() {
     assert!(gone.deleted);
 }
 
-// operationId: listOfficeHoursExceptions
 #[tokio::test]
 async fn list_exceptions() {
     let h = Harness::start().await;
@@ -189,7 +183,6 @@ async fn list_exceptions() {
     assert_eq!(eve.time_intervals[0].weekday(), Some(Weekday::Thursday));
 }
 
-// operationId: createOfficeHoursException
 #[tokio::test]
 async fn create_exception() {
     let h = Harness::start().await;
@@ -230,7 +223,6 @@ async fn create_exception() {
     assert_eq!(nye.recurring_annually, Some(false));
 }
 
-// operationId: getOfficeHoursException
 #[tokio::test]
 async fn get_exception() {
     let h = Harness::start().await;
@@ -250,7 +242,6 @@ async fn get_exception() {
     assert_eq!(eve.created_at, Some(1_717_000_100));
 }
 
-// operationId: updateOfficeHoursException
 #[tokio::test]
 async fn update_exception() {
     let h = Harness::start().await;
@@ -275,7 +266,6 @@ async fn update_exception() {
     assert_eq!(eve.updated_at, Some(1_719_501_234));
 }
 
-// operationId: deleteOfficeHoursException
 #[tokio::test]
 async fn delete_exception() {
     let h = Harness::start().await;

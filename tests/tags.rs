@@ -39,7 +39,6 @@ const ARTICLE_ADMIN: &str = "991267497";
 // One replay test per operation (and per body form of POST /tags)
 // ---------------------------------------------------------------------------
 
-// operationId: listTags
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -63,7 +62,6 @@ async fn list() {
     );
 }
 
-// operationId: findTag
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -76,7 +74,6 @@ async fn get() {
     assert_eq!(tag.applied_at, None);
 }
 
-// operationId: createTag
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -91,7 +88,6 @@ async fn create() {
     assert_eq!(tag.name.as_deref(), Some("Enterprise"));
 }
 
-// operationId: createTag
 #[tokio::test]
 async fn rename() {
     let h = Harness::start().await;
@@ -106,7 +102,6 @@ async fn rename() {
     assert_eq!(tag.name.as_deref(), Some("Enterprise"));
 }
 
-// operationId: createTag
 #[tokio::test]
 async fn tag_companies() {
     let h = Harness::start().await;
@@ -145,7 +140,6 @@ async fn tag_companies() {
     );
 }
 
-// operationId: createTag
 #[tokio::test]
 async fn untag_companies() {
     let h = Harness::start().await;
@@ -168,7 +162,6 @@ async fn untag_companies() {
     assert_eq!(result.companies[0].tagged, Some(false));
 }
 
-// operationId: createTag
 #[tokio::test]
 async fn tag_users() {
     let h = Harness::start().await;
@@ -204,7 +197,6 @@ async fn tag_users() {
     assert!(result.users.iter().all(|u| u.tagged == Some(true)));
 }
 
-// operationId: deleteTag
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -217,7 +209,6 @@ async fn delete() {
         .await;
 }
 
-// operationId: attachTagToContact
 #[tokio::test]
 async fn tag_contact() {
     let h = Harness::start().await;
@@ -236,7 +227,6 @@ async fn tag_contact() {
     assert_eq!(by.id.as_deref(), Some(ADMIN));
 }
 
-// operationId: detachTagFromContact
 #[tokio::test]
 async fn untag_contact() {
     let h = Harness::start().await;
@@ -252,7 +242,6 @@ async fn untag_contact() {
     assert_eq!(tag.applied_at, Some(1_716_900_021));
 }
 
-// operationId: attachTagToConversation
 #[tokio::test]
 async fn tag_conversation() {
     let h = Harness::start().await;
@@ -272,7 +261,6 @@ async fn tag_conversation() {
     assert_eq!(tag.applied_by.and_then(|r| r.id).as_deref(), Some(ADMIN));
 }
 
-// operationId: detachTagFromConversation
 #[tokio::test]
 async fn untag_conversation() {
     let h = Harness::start().await;
@@ -292,7 +280,6 @@ async fn untag_conversation() {
     assert_eq!(tag.name.as_deref(), Some("Renewal Q3"));
 }
 
-// operationId: attachTagToTicket
 #[tokio::test]
 async fn tag_ticket() {
     let h = Harness::start().await;
@@ -309,7 +296,6 @@ async fn tag_ticket() {
     assert_eq!(tag.applied_at, Some(1_717_120_987));
 }
 
-// operationId: detachTagFromTicket
 #[tokio::test]
 async fn untag_ticket() {
     let h = Harness::start().await;
@@ -325,7 +311,6 @@ async fn untag_ticket() {
     assert_eq!(tag.name.as_deref(), Some("Churn risk"));
 }
 
-// operationId: attachTagToInternalArticle
 #[tokio::test]
 async fn tag_internal_article() {
     let h = Harness::start().await;
@@ -345,7 +330,6 @@ async fn tag_internal_article() {
     assert_eq!(tag.applied_by.and_then(|r| r.id).as_deref(), Some(ADMIN));
 }
 
-// operationId: detachTagFromInternalArticle
 #[tokio::test]
 async fn untag_internal_article() {
     let h = Harness::start().await;
@@ -366,7 +350,6 @@ async fn untag_internal_article() {
     assert_eq!(tag.applied_by, None);
 }
 
-// operationId: attachTagToContentSnippet
 #[tokio::test]
 async fn tag_content_snippet() {
     let h = Harness::start().await;
@@ -386,7 +369,6 @@ async fn tag_content_snippet() {
     assert_eq!(tag.applied_at, Some(1_717_230_075));
 }
 
-// operationId: detachTagFromContentSnippet
 #[tokio::test]
 async fn untag_content_snippet() {
     let h = Harness::start().await;
@@ -402,7 +384,6 @@ async fn untag_content_snippet() {
     assert_eq!(tag.applied_by, None);
 }
 
-// operationId: attachTagToArticle
 #[tokio::test]
 async fn tag_article() {
     let h = Harness::start().await;
@@ -425,7 +406,6 @@ async fn tag_article() {
     );
 }
 
-// operationId: detachTagFromArticle
 #[tokio::test]
 async fn untag_article() {
     let h = Harness::start().await;

@@ -6,7 +6,6 @@ use intercom_api::ticket_states::TicketStateCategory;
 use support::Harness;
 use support::replay::expect;
 
-// operationId: listTicketStates
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;

@@ -17,7 +17,6 @@ use support::replay::expect;
 use support::requests::offline_client;
 use support::{Harness, invalid_field};
 
-// operationId: listTicketTypes
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -53,7 +52,6 @@ async fn list() {
     );
 }
 
-// operationId: getTicketType
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -91,7 +89,6 @@ async fn get() {
     assert_eq!(resolved.external_label.as_deref(), Some("Resolved"));
 }
 
-// operationId: createTicketType
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -123,7 +120,6 @@ async fn create() {
     assert_eq!(t.ticket_states.len(), 3);
 }
 
-// operationId: updateTicketType
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -147,7 +143,6 @@ async fn update() {
     assert_eq!(t.updated_at, Some(1_719_500_000));
 }
 
-// operationId: createTicketTypeAttribute
 #[tokio::test]
 async fn create_attribute() {
     let h = Harness::start().await;
@@ -184,7 +179,6 @@ async fn create_attribute() {
     assert_eq!(options["list_options"][2]["label"], "High");
 }
 
-// operationId: updateTicketTypeAttribute
 #[tokio::test]
 async fn update_attribute() {
     let h = Harness::start().await;

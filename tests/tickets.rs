@@ -43,7 +43,6 @@ const JONAS: &str = "5281734";
 // Tickets: one replay test per operation
 // ---------------------------------------------------------------------------
 
-// operationId: createTicket
 #[tokio::test]
 async fn create() {
     let h = Harness::start().await;
@@ -98,7 +97,6 @@ async fn create() {
     assert_eq!(linked.total_count, Some(0));
 }
 
-// operationId: enqueueCreateTicket
 #[tokio::test]
 async fn enqueue() {
     let h = Harness::start().await;
@@ -132,7 +130,6 @@ async fn enqueue() {
     );
 }
 
-// operationId: getTicket
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -204,7 +201,6 @@ async fn get() {
     assert_eq!(changed.value.as_ref().expect("value").label, "ORD-1234");
 }
 
-// operationId: updateTicket
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -240,7 +236,6 @@ async fn update() {
     );
 }
 
-// operationId: deleteTicket
 #[tokio::test]
 async fn delete() {
     let h = Harness::start().await;
@@ -254,7 +249,6 @@ async fn delete() {
     assert!(deleted.deleted);
 }
 
-// operationId: replyTicket
 #[tokio::test]
 async fn reply() {
     let h = Harness::start().await;
@@ -292,7 +286,6 @@ async fn reply() {
     assert_eq!(part.redacted, Some(false));
 }
 
-// operationId: searchTickets
 #[tokio::test]
 async fn search() {
     let h = Harness::start().await;
@@ -374,7 +367,6 @@ async fn search() {
     h.finish().await;
 }
 
-// operationId: changeTicketType
 #[tokio::test]
 async fn change_type() {
     let h = Harness::start().await;
@@ -399,7 +391,6 @@ async fn change_type() {
     assert_eq!(t.ticket_attributes["Order number"], "ORD-1234");
 }
 
-// operationId: linkConversationToTicket
 #[tokio::test]
 async fn link_conversation() {
     let h = Harness::start().await;
@@ -418,7 +409,6 @@ async fn link_conversation() {
     assert_eq!(linked.data[0].category.as_deref(), Some("Tracker"));
 }
 
-// operationId: unlinkConversationFromTicket
 #[tokio::test]
 async fn unlink_conversation() {
     let h = Harness::start().await;

@@ -32,10 +32,6 @@ use support::{Harness, TOKEN, fixture, invalid_field, ok, spec, stub};
 // replay test is named after its method: one test each, one replay per row.
 // ---------------------------------------------------------------------------
 
-// operationId: listSegments
-// operationId: listTeams
-// operationId: listSubscriptionTypes
-// operationId: listAwayStatusReasons
 #[tokio::test]
 async fn list() {
     let h = Harness::start().await;
@@ -77,10 +73,6 @@ async fn list() {
     );
 }
 
-// operationId: retrieveSegment
-// operationId: retrieveTeam
-// operationId: jobsStatus
-// operationId: retrieveNote
 #[tokio::test]
 async fn get() {
     let h = Harness::start().await;
@@ -158,7 +150,6 @@ fn check_team(team: Team) {
     assert_eq!(priority.secondary_admin_ids, [5_281_790]);
 }
 
-// operationId: getTeamMetrics
 #[tokio::test]
 async fn metrics() {
     let h = Harness::start().await;
@@ -184,7 +175,6 @@ async fn metrics() {
 const VISITOR: &str = "6671c2e4a9b8d7e6f5a4b301";
 const VISITOR_USER_ID: &str = "8a88a590-e1c3-41e2-a502-e0649dbf721c";
 
-// operationId: retrieveVisitorWithUserId
 #[tokio::test]
 async fn get_by_user_id() {
     let h = Harness::start().await;
@@ -214,7 +204,6 @@ async fn get_by_user_id() {
     assert!(v.custom_attributes.is_empty());
 }
 
-// operationId: updateVisitor
 #[tokio::test]
 async fn update() {
     let h = Harness::start().await;
@@ -237,7 +226,6 @@ async fn update() {
     assert_eq!(v.updated_at, Some(1_719_493_757));
 }
 
-// operationId: convertVisitor
 #[tokio::test]
 async fn convert() {
     let h = Harness::start().await;
