@@ -38,19 +38,43 @@ string_enum! {
 /// Intercom answers with the conversation's contacts (`{"customers": [...]}`,
 /// as its documentation and the spec's own example show), while the 2.16
 /// schema declares the whole conversation. Both decode; use
-/// [`contact_ids`](Self::contact_ids) to read either.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// [`contact_ids`](Self::contact_ids) to read either. The shape is chosen
+/// by its keys (`customers`, else a conversation), so a decode error names
+/// the field that failed (`customers[0].id: …`), not just "no variant".
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Participants {
     /// The contacts of the conversation after the change.
     Customers {
         /// The contacts.
-        #[serde(deserialize_with = "null_as_default")]
         customers: Vec<Participant>,
     },
     /// The whole conversation after the change.
     Conversation(Box<Conversation>),
+}
+
+impl<'de> Deserialize<'de> for Participants {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        #[derive(Deserialize)]
+        struct Customers {
+            #[serde(default, deserialize_with = "null_as_default")]
+            customers: Vec<Participant>,
+        }
+        let value = serde_json::Value::deserialize(d)?;
+        let named = |e: serde_path_to_error::Error<serde_json::Error>| {
+            D::Error::custom(format!("{}: {}", e.path(), e.inner()))
+        };
+        if value.get("customers").is_some() {
+            let c: Customers = serde_path_to_error::deserialize(value).map_err(named)?;
+            Ok(Participants::Customers {
+                customers: c.customers,
+            })
+        } else {
+            let c: Conversation = serde_path_to_error::deserialize(value).map_err(named)?;
+            Ok(Participants::Conversation(Box::new(c)))
+        }
+    }
 }
 
 impl Participants {
@@ -202,4 +226,23 @@ pub struct SideConversation {
     /// The number of messages.
     #[serde(default)]
     pub total_count: Option<i64>,
+}
+
+#[cfg(test)]
+mod participants_tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_field_is_named_in_either_shape() {
+        let ok: Participants = serde_json::from_str(r#"{"customers":[{"type":"user","id":"a1"}]}"#)
+            .expect("customers");
+        assert_eq!(ok.contact_ids(), ["a1"]);
+        let err =
+            serde_json::from_str::<Participants>(r#"{"customers":[{"type":"user","id":[]}]}"#)
+                .expect_err("bad id");
+        assert!(err.to_string().contains("customers[0].id"), "{err}");
+        let err = serde_json::from_str::<Participants>(r#"{"type":"conversation","id":{}}"#)
+            .expect_err("bad conversation");
+        assert!(err.to_string().starts_with("id:"), "{err}");
+    }
 }
