@@ -10,7 +10,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName};
 use tokio::sync::Notify;
 
 use crate::error::Error;
@@ -29,6 +29,11 @@ pub struct RateLimit {
     pub reset_at: SystemTime,
 }
 
+// Looked up by constant, not by string, on every response.
+const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
+const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
+const RESET: HeaderName = HeaderName::from_static("x-ratelimit-reset");
+
 impl RateLimit {
     /// Build a snapshot, e.g. for tests of code that reads one.
     pub fn new(limit: u32, remaining: u32, reset_at: SystemTime) -> Self {
@@ -42,11 +47,12 @@ impl RateLimit {
     /// Read the three headers; `None` unless all three are present and
     /// numeric, and the reset is a time the system clock can hold.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
-        let num =
-            |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
-        let limit = u32::try_from(num("x-ratelimit-limit")?).ok()?;
-        let remaining = u32::try_from(num("x-ratelimit-remaining")?).ok()?;
-        let reset = num("x-ratelimit-reset")?;
+        let num = |name: &HeaderName| -> Option<u64> {
+            headers.get(name)?.to_str().ok()?.trim().parse().ok()
+        };
+        let limit = u32::try_from(num(&LIMIT)?).ok()?;
+        let remaining = u32::try_from(num(&REMAINING)?).ok()?;
+        let reset = num(&RESET)?;
         // Checked: a reset near u64::MAX seconds overflows `SystemTime`, and
         // no header may panic the caller.
         let reset_at = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
