@@ -432,121 +432,81 @@ pub struct ErrorEntry {
     pub field: Option<String>,
 }
 
-macro_rules! error_codes {
-    ($($(#[$doc:meta])* $variant:ident = $wire:literal,)*) => {
-        /// Intercom's error codes, as sent in `errors[].code`.
-        ///
-        /// Codes this crate does not know yet arrive as [`ErrorCode::Unknown`].
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum ErrorCode {
-            $($(#[$doc])* $variant,)*
-            /// A code not listed above, kept verbatim.
-            Unknown(String),
-        }
-
-        impl ErrorCode {
-            /// The code as Intercom spells it.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $(ErrorCode::$variant => $wire,)*
-                    ErrorCode::Unknown(s) => s,
-                }
-            }
-
-            fn from_wire(s: &str) -> Self {
-                match s {
-                    $($wire => ErrorCode::$variant,)*
-                    other => ErrorCode::Unknown(other.to_owned()),
-                }
-            }
-        }
-    };
-}
-
-error_codes! {
-    /// The access token is missing, invalid or revoked.
-    Unauthorized = "unauthorized",
-    /// The token lacks the scope this call needs.
-    TokenUnauthorized = "token_unauthorized",
-    /// The resource does not exist.
-    NotFound = "not_found",
-    /// The tag does not exist.
-    TagNotFound = "tag_not_found",
-    /// The ticket does not exist.
-    TicketNotFound = "ticket_not_found",
-    /// The internal article does not exist.
-    InternalArticleNotFound = "internal_article_not_found",
-    /// The content snippet does not exist.
-    ContentSnippetNotFound = "content_snippet_not_found",
-    /// The admin does not exist.
-    AdminNotFound = "admin_not_found",
-    /// The article does not exist.
-    ArticleNotFound = "article_not_found",
-    /// Setting an admin away needs a reason in this workspace.
-    AwayStatusReasonMandatory = "away_status_reason_mandatory",
-    /// The request conflicts with the resource's current state.
-    ResourceConflict = "resource_conflict",
-    /// The data sent is invalid.
-    DataInvalid = "data_invalid",
-    /// The conversation part or message does not exist.
-    ConversationPartOrMessageNotFound = "conversation_part_or_message_not_found",
-    /// The conversation part cannot be redacted.
-    ConversationPartNotRedactable = "conversation_part_not_redactable",
-    /// The workspace's plan does not include this API.
-    ApiPlanRestricted = "api_plan_restricted",
-    /// The request is malformed.
-    ParameterInvalid = "parameter_invalid",
-    /// A required parameter is missing.
-    ParameterNotFound = "parameter_not_found",
-    /// A parameter conflicts with existing data (e.g. duplicate email).
-    Conflict = "conflict",
-    /// The rate limit was exceeded.
-    RateLimitExceeded = "rate_limit_exceeded",
-    /// The `Intercom-Version` header names a version that does not exist.
-    IntercomVersionInvalid = "intercom_version_invalid",
-    /// The contact was merged into another; see [`ApiError::merged_into`].
-    ContactMerged = "contact_merged",
-    /// Intercom could not process the request.
-    ServerError = "server_error",
-    /// Intercom is temporarily unavailable.
-    ServiceUnavailable = "service_unavailable",
-    /// The request took too long on Intercom's side.
-    RequestTimeout = "request_timeout",
-    /// The request body was not valid.
-    InvalidDocument = "invalid_document",
-    /// A custom attribute name or value was refused.
-    InvalidCustomAttribute = "invalid_custom_attribute",
-    /// A search sort order other than `ascending` or `descending`.
-    InvalidSortOrder = "invalid_sort_order",
-    /// A companies scroll is already open for this app.
-    ScrollExists = "scroll_exists",
-    /// The tag is still in use and cannot be deleted.
-    TagHasDependentObjects = "tag_has_dependent_objects",
-    /// An action not allowed for this resource in its current state.
-    ActionForbidden = "action_forbidden",
-    /// The request was refused; Intercom's generic 403.
-    Forbidden = "forbidden",
-    /// The contact could not be found (legacy code used by some endpoints).
-    UserNotFound = "user_not_found",
-    /// Lead and user cannot be merged as asked.
-    MergeFailed = "merge_failed",
-    /// The company does not exist (companies endpoints answer this instead of `not_found`).
-    CompanyNotFound = "company_not_found",
-    /// The contact already has the most companies Intercom allows (1,000).
-    ContactCompanyLimitExceeded = "contact_company_limit_exceeded",
-}
-
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ErrorCode {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(ErrorCode::from_wire(&s))
+crate::models::string_enum! {
+    /// Intercom's error codes, as sent in `errors[].code`.
+    ///
+    /// Codes this crate does not know yet arrive as [`ErrorCode::Unknown`].
+    pub enum ErrorCode {
+        /// The access token is missing, invalid or revoked.
+        Unauthorized = "unauthorized",
+        /// The token lacks the scope this call needs.
+        TokenUnauthorized = "token_unauthorized",
+        /// The resource does not exist.
+        NotFound = "not_found",
+        /// The tag does not exist.
+        TagNotFound = "tag_not_found",
+        /// The ticket does not exist.
+        TicketNotFound = "ticket_not_found",
+        /// The internal article does not exist.
+        InternalArticleNotFound = "internal_article_not_found",
+        /// The content snippet does not exist.
+        ContentSnippetNotFound = "content_snippet_not_found",
+        /// The admin does not exist.
+        AdminNotFound = "admin_not_found",
+        /// The article does not exist.
+        ArticleNotFound = "article_not_found",
+        /// Setting an admin away needs a reason in this workspace.
+        AwayStatusReasonMandatory = "away_status_reason_mandatory",
+        /// The request conflicts with the resource's current state.
+        ResourceConflict = "resource_conflict",
+        /// The data sent is invalid.
+        DataInvalid = "data_invalid",
+        /// The conversation part or message does not exist.
+        ConversationPartOrMessageNotFound = "conversation_part_or_message_not_found",
+        /// The conversation part cannot be redacted.
+        ConversationPartNotRedactable = "conversation_part_not_redactable",
+        /// The workspace's plan does not include this API.
+        ApiPlanRestricted = "api_plan_restricted",
+        /// The request is malformed.
+        ParameterInvalid = "parameter_invalid",
+        /// A required parameter is missing.
+        ParameterNotFound = "parameter_not_found",
+        /// A parameter conflicts with existing data (e.g. duplicate email).
+        Conflict = "conflict",
+        /// The rate limit was exceeded.
+        RateLimitExceeded = "rate_limit_exceeded",
+        /// The `Intercom-Version` header names a version that does not exist.
+        IntercomVersionInvalid = "intercom_version_invalid",
+        /// The contact was merged into another; see [`ApiError::merged_into`].
+        ContactMerged = "contact_merged",
+        /// Intercom could not process the request.
+        ServerError = "server_error",
+        /// Intercom is temporarily unavailable.
+        ServiceUnavailable = "service_unavailable",
+        /// The request took too long on Intercom's side.
+        RequestTimeout = "request_timeout",
+        /// The request body was not valid.
+        InvalidDocument = "invalid_document",
+        /// A custom attribute name or value was refused.
+        InvalidCustomAttribute = "invalid_custom_attribute",
+        /// A search sort order other than `ascending` or `descending`.
+        InvalidSortOrder = "invalid_sort_order",
+        /// A companies scroll is already open for this app.
+        ScrollExists = "scroll_exists",
+        /// The tag is still in use and cannot be deleted.
+        TagHasDependentObjects = "tag_has_dependent_objects",
+        /// An action not allowed for this resource in its current state.
+        ActionForbidden = "action_forbidden",
+        /// The request was refused; Intercom's generic 403.
+        Forbidden = "forbidden",
+        /// The contact could not be found (legacy code used by some endpoints).
+        UserNotFound = "user_not_found",
+        /// Lead and user cannot be merged as asked.
+        MergeFailed = "merge_failed",
+        /// The company does not exist (companies endpoints answer this instead of `not_found`).
+        CompanyNotFound = "company_not_found",
+        /// The contact already has the most companies Intercom allows (1,000).
+        ContactCompanyLimitExceeded = "contact_company_limit_exceeded",
     }
 }
 

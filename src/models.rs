@@ -26,6 +26,10 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// Every value this crate knows, in declaration order.
+            #[allow(dead_code)]
+            pub const KNOWN: &'static [$name] = &[$($name::$variant,)*];
+
             /// The value as Intercom spells it.
             pub fn as_str(&self) -> &str {
                 match self {

@@ -163,7 +163,7 @@ impl Notification {
             return Err(ParseError::NotAnObject);
         };
         let topic = match obj.get("topic") {
-            Some(Value::String(s)) => Topic::from_wire(s),
+            Some(Value::String(s)) => Topic::from(s.as_str()),
             None | Some(Value::Null) => return Err(ParseError::MissingField("topic")),
             Some(_) => {
                 return Err(ParseError::InvalidField {
