@@ -13,7 +13,7 @@ use reqwest::StatusCode;
 use reqwest::header::{HeaderName, LINK, RETRY_AFTER};
 use serde::Deserialize;
 
-use crate::transport::RateLimit;
+use crate::transport::rate_limit::RateLimit;
 
 /// How many bytes of a response body an error keeps.
 pub(crate) const SNIPPET_BYTES: usize = 512;

@@ -7,8 +7,9 @@
 //! coverage manifest and the fake Intercom read through
 //! [`operations()`](crate::operations).
 
+use std::borrow::Cow;
+
 use crate::error::Error;
-use crate::transport::request::encode_segment;
 
 /// One operation of Intercom's API 2.16 and the Rust method that calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,6 +116,24 @@ pub const fn placeholders_are(template: &str, names: &[&str]) -> bool {
         i += 1;
     }
     n == names.len()
+}
+
+/// Percent-encode one path segment: everything but RFC 3986 unreserved
+/// characters, so an id like `a/b?c` stays one segment.
+pub(crate) fn encode_segment(segment: &str) -> Cow<'_, str> {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    if segment.bytes().all(unreserved) {
+        return Cow::Borrowed(segment);
+    }
+    let mut out = String::with_capacity(segment.len() * 3);
+    for b in segment.bytes() {
+        if unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

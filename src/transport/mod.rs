@@ -10,6 +10,7 @@ mod body;
 pub(crate) mod clock;
 pub mod quota;
 pub(crate) mod rate;
+pub(crate) mod rate_limit;
 pub(crate) mod request;
 pub(crate) mod retry;
 #[cfg(feature = "tracing")]

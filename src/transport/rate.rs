@@ -8,69 +8,14 @@
 //! sending it into a 429.
 
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
-use reqwest::header::{HeaderMap, HeaderName};
 use tokio::sync::Notify;
 
 use crate::error::Error;
 use crate::transport::clock::Clock;
 use crate::transport::quota::{Decision, Report, SharedQuota};
-
-/// One reading of Intercom's rate-limit headers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RateLimit {
-    /// Requests allowed in the current window (`X-RateLimit-Limit`).
-    pub limit: u32,
-    /// Requests left in the current window (`X-RateLimit-Remaining`).
-    pub remaining: u32,
-    /// When the window resets (`X-RateLimit-Reset`, unix seconds).
-    pub reset_at: SystemTime,
-}
-
-// Looked up by constant, not by string, on every response.
-const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
-const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
-const RESET: HeaderName = HeaderName::from_static("x-ratelimit-reset");
-
-impl RateLimit {
-    /// Build a snapshot, e.g. for tests of code that reads one.
-    pub fn new(limit: u32, remaining: u32, reset_at: SystemTime) -> Self {
-        RateLimit {
-            limit,
-            remaining,
-            reset_at,
-        }
-    }
-
-    /// Read the three headers; `None` unless all three are present and
-    /// numeric, and the reset is a time the system clock can hold.
-    pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
-        let num = |name: &HeaderName| -> Option<u64> {
-            headers.get(name)?.to_str().ok()?.trim().parse().ok()
-        };
-        let limit = u32::try_from(num(&LIMIT)?).ok()?;
-        let remaining = u32::try_from(num(&REMAINING)?).ok()?;
-        let reset = num(&RESET)?;
-        // Checked: a reset near u64::MAX seconds overflows `SystemTime`, and
-        // no header may panic the caller.
-        let reset_at = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
-        Some(RateLimit {
-            limit,
-            remaining,
-            reset_at,
-        })
-    }
-
-    /// The reset time as unix seconds.
-    pub fn reset_unix(&self) -> u64 {
-        self.reset_at
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
-    }
-}
+pub use crate::transport::rate_limit::RateLimit;
 
 #[derive(Debug, Default)]
 struct State {
@@ -422,6 +367,7 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reqwest::header::HeaderMap;
     use reqwest::header::HeaderValue;
 
     #[test]
@@ -455,6 +401,7 @@ mod tests {
 #[cfg(test)]
 mod pacing_tests {
     use super::*;
+    use std::time::UNIX_EPOCH;
 
     const T0: u64 = 1_750_000_000;
 

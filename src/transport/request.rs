@@ -18,6 +18,8 @@ use serde_json::value::RawValue;
 
 use crate::error::Error;
 use crate::operation::Operation;
+#[cfg(test)]
+use crate::operation::encode_segment;
 use crate::transport::version::ApiVersion;
 
 /// Per-call settings that override the client's.
@@ -290,24 +292,6 @@ impl<T> Request<T> {
     pub fn is_idempotent(&self) -> bool {
         self.raw.idempotent
     }
-}
-
-/// Percent-encode one path segment: everything but RFC 3986 unreserved
-/// characters, so an id like `a/b?c` stays one segment.
-pub(crate) fn encode_segment(segment: &str) -> Cow<'_, str> {
-    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if segment.bytes().all(unreserved) {
-        return Cow::Borrowed(segment);
-    }
-    let mut out = String::with_capacity(segment.len() * 3);
-    for b in segment.bytes() {
-        if unreserved(b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]

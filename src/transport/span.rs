@@ -23,7 +23,7 @@ use tracing::Span;
 use tracing::field::Empty;
 
 use super::RawRequest;
-use super::rate::RateLimit;
+use super::rate_limit::RateLimit;
 use super::template::path_template;
 
 /// The span of one call, with the fields known before sending.
