@@ -65,6 +65,13 @@ pub const MAX_CONCURRENCY: usize = 256;
 
 type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
 
+impl Client {
+    /// Many calls at once, as fast as the rate limit allows and no faster.
+    pub fn bulk(&self) -> Bulk<'_> {
+        Bulk::new(self)
+    }
+}
+
 /// Bulk operations over one client. Get one from [`Client::bulk`].
 ///
 /// See the [module documentation](self) for an example and how pacing

@@ -10,6 +10,7 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::time::Duration;
 
+use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -17,6 +18,28 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::transport::ApiVersion;
 use crate::transport::Request;
+
+impl Client {
+    /// A call to an endpoint this crate does not model yet, through the same
+    /// transport (auth, version, pacing, retries, errors).
+    ///
+    /// `path` is percent-encoded and starts with `/`. `T` is any
+    /// deserializable type; `serde_json::Value` takes anything.
+    ///
+    /// ```no_run
+    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
+    /// use reqwest::Method;
+    /// let teams: serde_json::Value = client.request(Method::GET, "/teams").await?;
+    /// let job: serde_json::Value = client
+    ///     .request(Method::POST, "/tags")
+    ///     .json(&serde_json::json!({"name": "vip"}))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request<T>(&self, method: Method, path: impl Into<String>) -> Call<'_, Client, T> {
+        Call::new(self, Ok(Request::new(method, path)))
+    }
+}
 
 /// A request ready to run on executor `C`, producing a `T`.
 ///

@@ -6,13 +6,11 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::Method;
 use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::call::Call;
 use crate::error::Error;
 pub use crate::transport::ApiVersion;
 use crate::transport::{
@@ -99,13 +97,6 @@ impl Client {
         ClientBuilder::default()
     }
 
-    crate::resources::resource_handles!(Client);
-
-    /// Many calls at once, as fast as the rate limit allows and no faster.
-    pub fn bulk(&self) -> crate::bulk::Bulk<'_> {
-        crate::bulk::Bulk::new(self)
-    }
-
     /// The rate-limit headers of the latest response, from any task using
     /// this client or its clones.
     pub fn rate_limit(&self) -> Option<RateLimit> {
@@ -136,26 +127,6 @@ impl Client {
     /// The `Intercom-Version` this client sends.
     pub fn version(&self) -> &ApiVersion {
         &self.transport.version
-    }
-
-    /// A call to an endpoint this crate does not model yet, through the same
-    /// transport (auth, version, pacing, retries, errors).
-    ///
-    /// `path` is percent-encoded and starts with `/`. `T` is any
-    /// deserializable type; `serde_json::Value` takes anything.
-    ///
-    /// ```no_run
-    /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// use reqwest::Method;
-    /// let teams: serde_json::Value = client.request(Method::GET, "/teams").await?;
-    /// let job: serde_json::Value = client
-    ///     .request(Method::POST, "/tags")
-    ///     .json(&serde_json::json!({"name": "vip"}))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn request<T>(&self, method: Method, path: impl Into<String>) -> Call<'_, Client, T> {
-        Call::new(self, Ok(Request::new(method, path)))
     }
 
     /// Run a request value.

@@ -181,6 +181,10 @@ macro_rules! resource_handles {
 }
 pub(crate) use resource_handles;
 
+impl crate::Client {
+    resource_handles!(crate::Client);
+}
+
 /// Every operation this crate defines, family by family, in row order: the
 /// table the tests, the coverage manifest and the fake Intercom read.
 ///

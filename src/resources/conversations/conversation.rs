@@ -4,33 +4,13 @@ use serde::{Deserialize, Deserializer};
 
 use super::insights::{AiAgent, MonitorEvaluation, SalesAgent, Scorecard};
 use super::parts::{Attachment, Author, ConversationParts, EmailMessageMetadata};
+pub use super::state::ConversationState;
 use crate::companies::Company;
 use crate::models::{
     CustomAttributes, Reference, null_as_default, opt_string_or_number, string_enum,
     string_or_number,
 };
 use crate::tags::Tag;
-
-string_enum! {
-    /// Whether a conversation is open, closed or snoozed.
-    pub enum ConversationState {
-        /// Waiting for a teammate (or in progress).
-        Open = "open",
-        /// Closed.
-        Closed = "closed",
-        /// Snoozed until [`Conversation::snoozed_until`].
-        Snoozed = "snoozed",
-    }
-}
-
-/// The wire string, so code written when `state` was a string keeps working:
-/// `conversation.state.as_deref() == Some("closed")`.
-impl std::ops::Deref for ConversationState {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
 
 string_enum! {
     /// A conversation's priority.

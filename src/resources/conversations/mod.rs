@@ -69,6 +69,7 @@ mod insights;
 mod parts;
 mod requests;
 mod rows;
+mod state;
 
 pub use actions::{Assignee, ConversationAction, LAST, Reply};
 pub use answers::{

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::conversation::ConversationState;
+use super::state::ConversationState;
 use crate::models::{
     Reference, null_as_default, opt_string_or_number, string_enum, string_or_number,
 };
