@@ -154,6 +154,7 @@ mod companies;
 mod contacts;
 mod conversation_writes;
 mod conversations;
+mod data_export;
 mod events;
 mod fault;
 mod help_center;

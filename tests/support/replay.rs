@@ -163,3 +163,10 @@ impl Harness {
         out
     }
 }
+
+impl<'c, T: Send + 'c, O: 'c> Replayable for intercom_api::DownloadCall<'c, Client, T, O> {
+    type Out = intercom_api::Download;
+    fn row(&self) -> Option<&'static Operation> {
+        self.operation()
+    }
+}
