@@ -21,7 +21,10 @@ use serde_json::{Value, json};
 use support::spec;
 
 /// The operations whose answer is a file (see `intercom_api::Download`).
-const DOWNLOADS: &[&str] = &["downloadDataExport"];
+const DOWNLOADS: &[&str] = &[
+    "downloadDataExport",
+    "GET /download/reporting_data/{job_identifier}",
+];
 
 /// One operation to walk.
 #[derive(Debug, Clone)]
@@ -203,6 +206,19 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         .await
         .expect("export status");
     ids.0.insert("export", export);
+    let report = post(
+        "/export/reporting_data/enqueue",
+        json!({"dataset_id": "conversation", "attribute_ids": ["conversation.conversation_id"], "start_time": 1, "end_time": 2}),
+    )
+    .await;
+    let report = text(&report["job_identifier"]);
+    let _: Value = client
+        .request(Method::GET, format!("/export/reporting_data/{report}"))
+        .query("app_id", "fakeapp1")
+        .query("client_id", "walk")
+        .await
+        .expect("report status");
+    ids.0.insert("report", report);
     ids
 }
 
@@ -243,6 +259,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "content_snippets" => "cs_1".to_owned(),
                 // Issue 11, part d.
                 "data" | "cancel" => ids.get("export"),
+                "reporting_data" => ids.get("report"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -346,6 +363,21 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             none,
             json!({"created_at_after": 1_700_000_000, "created_at_before": 1_700_086_400}),
         ),
+        "POST /export/reporting_data/enqueue" => (
+            none,
+            json!({"dataset_id": "conversation", "attribute_ids": ["conversation.channel"], "start_time": 1, "end_time": 2}),
+        ),
+        "GET /export/reporting_data/{job_identifier}" => (
+            vec![
+                ("app_id", "fakeapp1"),
+                ("client_id", "walk"),
+                ("job_identifier", "$report"),
+            ],
+            Value::Null,
+        ),
+        "GET /download/reporting_data/{job_identifier}" => {
+            (vec![("app_id", "fakeapp1")], Value::Null)
+        }
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -162,6 +162,7 @@ mod messages;
 mod paging;
 mod quota;
 mod reply;
+mod reporting_data_export;
 mod request;
 mod search;
 mod seed;

@@ -69,6 +69,7 @@ pub(crate) struct State {
     pub(crate) fault_rates: Vec<(u16, f64)>,
     pub(crate) quota: Quota,
     pub(crate) data_export: super::data_export::DataExports,
+    pub(crate) reporting_data_export: super::reporting_data_export::ReportingExports,
 }
 
 impl State {
@@ -88,6 +89,7 @@ impl State {
             fault_rates: Vec::new(),
             quota,
             data_export: Default::default(),
+            reporting_data_export: Default::default(),
         }
     }
 }
@@ -223,6 +225,9 @@ impl State {
             }
             ["export", "content" | "cancel", ..] | ["download", "content", ..] => {
                 super::data_export::route(&mut self.data_export, ctx, req)
+            }
+            ["export" | "download", "reporting_data", ..] => {
+                super::reporting_data_export::route(&mut self.reporting_data_export, ctx, req)
             }
             _ => None,
         }

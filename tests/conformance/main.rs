@@ -38,6 +38,7 @@ mod ticket_types;
 mod tickets;
 // Issue 11, part d.
 mod data_export;
+mod reporting_data_export;
 
 use std::future::IntoFuture;
 

@@ -147,7 +147,7 @@ impl Harness {
         let answer = expect.answer.unwrap_or_else(|| {
             let name = expect
                 .fixture
-                .unwrap_or_else(|| format!("{}/{}", op.family, op.id));
+                .unwrap_or_else(|| format!("{}/{}", op.family, super::spec::fixture_stem(op.id)));
             ok(fixture(&name))
         });
         stubbed
