@@ -146,6 +146,20 @@ pub enum Error {
         waited: Duration,
     },
 
+    /// A download (see [`Download`](crate::Download)) ended before the
+    /// whole body arrived: the connection was cut. Start it again.
+    #[error("download cut short after {received} bytes{}", .expected.map(|n| format!(" of {n}")).unwrap_or_default())]
+    DownloadTruncated {
+        /// Bytes received before the body ended.
+        received: u64,
+        /// The size the server declared, if it did.
+        expected: Option<u64>,
+    },
+
+    /// Writing a download to the caller's writer failed.
+    #[error("writing the download failed: {0}")]
+    Write(#[source] std::io::Error),
+
     /// A data attribute with that name exists, with another data type (see
     /// [`data_attributes().ensure`](crate::data_attributes)).
     #[error("data attribute `{name}` ({model}) exists as {existing}, not {wanted}")]

@@ -20,6 +20,12 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use support::spec;
 
+/// The operations whose answer is a file (see `intercom_api::Download`).
+const DOWNLOADS: &[&str] = &[
+    "downloadDataExport",
+    "GET /download/reporting_data/{job_identifier}",
+];
+
 /// One operation to walk.
 #[derive(Debug, Clone)]
 struct Op {
@@ -188,6 +194,31 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("version", text(&versions["data"][0]["id"]));
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
+    // Issue 11, part d: a content export, read once (which completes it).
+    let export = post(
+        "/export/content/data",
+        json!({"created_at_after": 1_700_000_000, "created_at_before": 1_700_086_400}),
+    )
+    .await;
+    let export = text(&export["job_identifier"]);
+    let _: Value = client
+        .request(Method::GET, format!("/export/content/data/{export}"))
+        .await
+        .expect("export status");
+    ids.0.insert("export", export);
+    let report = post(
+        "/export/reporting_data/enqueue",
+        json!({"dataset_id": "conversation", "attribute_ids": ["conversation.conversation_id"], "start_time": 1, "end_time": 2}),
+    )
+    .await;
+    let report = text(&report["job_identifier"]);
+    let _: Value = client
+        .request(Method::GET, format!("/export/reporting_data/{report}"))
+        .query("app_id", "fakeapp1")
+        .query("client_id", "walk")
+        .await
+        .expect("report status");
+    ids.0.insert("report", report);
     ids
 }
 
@@ -226,6 +257,9 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => "ia_1".to_owned(),
                 "content_snippets" => "cs_1".to_owned(),
+                // Issue 11, part d.
+                "data" | "cancel" => ids.get("export"),
+                "reporting_data" => ids.get("report"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -324,6 +358,26 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             none,
             json!({"from_url": "https://help.example.com/older", "target_type": "collection", "target_id": "$collection"}),
         ),
+        // Issue 11, part d.
+        "createDataExport" => (
+            none,
+            json!({"created_at_after": 1_700_000_000, "created_at_before": 1_700_086_400}),
+        ),
+        "POST /export/reporting_data/enqueue" => (
+            none,
+            json!({"dataset_id": "conversation", "attribute_ids": ["conversation.channel"], "start_time": 1, "end_time": 2}),
+        ),
+        "GET /export/reporting_data/{job_identifier}" => (
+            vec![
+                ("app_id", "fakeapp1"),
+                ("client_id", "walk"),
+                ("job_identifier", "$report"),
+            ],
+            Value::Null,
+        ),
+        "GET /download/reporting_data/{job_identifier}" => {
+            (vec![("app_id", "fakeapp1")], Value::Null)
+        }
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))
@@ -360,6 +414,21 @@ async fn every_operation_is_answered_by_the_fake() {
         let method = Method::from_bytes(op.method.as_bytes()).expect("method");
         let path = fill(op, &ids);
         let (query, body) = body_for(&op.id);
+        if DOWNLOADS.contains(&op.id.as_str()) {
+            // A file, not JSON: streamed to a sink.
+            let mut call = client.download(method, path.clone());
+            for (k, v) in query {
+                call = call.query(k, v);
+            }
+            let result = match call.await {
+                Ok(dl) => dl.to_writer(&mut tokio::io::sink()).await.map(drop),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                failures.push(format!("{} {} {path} (download): {e}", op.id, op.method));
+            }
+            continue;
+        }
         let mut call = client.request::<Value>(method, path.clone());
         for (k, v) in query {
             call = call.query(k, v);

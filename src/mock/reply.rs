@@ -82,6 +82,17 @@ impl Reply {
         Reply::json(200, body)
     }
 
+    /// Raw bytes (a download) with any status.
+    pub(crate) fn bytes(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {
+        Reply {
+            status: valid_status(status),
+            content_type,
+            body,
+            headers: Vec::new(),
+            delay: None,
+        }
+    }
+
     /// An HTML error page, as a proxy or load balancer in front of Intercom
     /// would send it.
     pub(crate) fn html(status: u16) -> Reply {

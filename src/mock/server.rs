@@ -68,6 +68,8 @@ pub(crate) struct State {
     /// Random faults: a status and the chance of any one request getting it.
     pub(crate) fault_rates: Vec<(u16, f64)>,
     pub(crate) quota: Quota,
+    pub(crate) data_export: super::data_export::DataExports,
+    pub(crate) reporting_data_export: super::reporting_data_export::ReportingExports,
 }
 
 impl State {
@@ -86,6 +88,8 @@ impl State {
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
             quota,
+            data_export: Default::default(),
+            reporting_data_export: Default::default(),
         }
     }
 }
@@ -218,6 +222,12 @@ impl State {
             ["help_center", ..] => help_center::route(&mut self.help_center, ctx, req),
             ["messages", ..] | ["data_attributes", ..] => {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
+            }
+            ["export", "content" | "cancel", ..] | ["download", "content", ..] => {
+                super::data_export::route(&mut self.data_export, ctx, req)
+            }
+            ["export" | "download", "reporting_data", ..] => {
+                super::reporting_data_export::route(&mut self.reporting_data_export, ctx, req)
             }
             _ => None,
         }

@@ -109,6 +109,7 @@ macro_rules! endpoints {
              [$($arg:ident : $argty:ty),*]) => {
         const _: () = assert!(
             $crate::operation::placeholders_are($path, &[$(stringify!($id)),*]),
+            "{}",
             concat!("row ", $op, ": the ids before `;` must be the path placeholders, in order"),
         );
     };

@@ -146,36 +146,74 @@ impl Jobs<'_, Client> {
     /// [`Error::InvalidInput`] for an empty `job_id` or a zero
     /// `first_delay`; any error of `GET /jobs/status/{job_id}`.
     pub async fn wait(&self, job_id: &str, policy: JobWait) -> Result<Job, Error> {
-        if policy.first_delay.is_zero() {
-            return Err(Error::invalid(
-                "first_delay",
-                "must be more than zero, or the job would be polled in a tight loop",
-            ));
-        }
-        let client = self.executor();
-        let start = client.now();
-        let mut delay = policy.first_delay;
-        loop {
+        poll(self.executor(), policy, job_id, || async {
             let job = self.get(job_id).await?;
-            match &job.status {
-                Some(JobStatus::Success) => return Ok(job),
-                Some(JobStatus::Failed) => return Err(Error::JobFailed { job_id: job.id }),
-                _ => {}
-            }
-            let waited = client.now().duration_since(start).unwrap_or_default();
-            if waited >= policy.max_wait {
-                return Err(Error::JobTimedOut {
-                    job_id: job.id,
-                    status: job
-                        .status
+            let verdict = match &job.status {
+                Some(JobStatus::Success) => Verdict::Done,
+                Some(JobStatus::Failed) => Verdict::Failed,
+                other => Verdict::Running(
+                    other
                         .as_ref()
                         .map_or("(none)", JobStatus::as_str)
                         .to_owned(),
-                    waited,
+                ),
+            };
+            Ok((job, verdict))
+        })
+        .await
+    }
+}
+
+/// What one poll of a job said.
+pub(crate) enum Verdict {
+    /// Finished well: return it.
+    Done,
+    /// Finished badly: [`Error::JobFailed`].
+    Failed,
+    /// Not finished; its status, for [`Error::JobTimedOut`].
+    Running(String),
+}
+
+/// Poll with `policy`'s backoff on the client's clock until `fetch` says
+/// the job is done or failed, or the wait runs out (shared by
+/// [`Jobs::wait`] and the export families' waits).
+pub(crate) async fn poll<T, F, Fut>(
+    client: &Client,
+    policy: JobWait,
+    job_id: &str,
+    mut fetch: F,
+) -> Result<T, Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(T, Verdict), Error>>,
+{
+    if policy.first_delay.is_zero() {
+        return Err(Error::invalid(
+            "first_delay",
+            "must be more than zero, or the job would be polled in a tight loop",
+        ));
+    }
+    let start = client.now();
+    let mut delay = policy.first_delay;
+    loop {
+        let status = match fetch().await? {
+            (job, Verdict::Done) => return Ok(job),
+            (_, Verdict::Failed) => {
+                return Err(Error::JobFailed {
+                    job_id: job_id.to_owned(),
                 });
             }
-            client.sleep(delay.min(policy.max_wait - waited)).await;
-            delay = (delay * 2).min(policy.max_delay.max(policy.first_delay));
+            (_, Verdict::Running(status)) => status,
+        };
+        let waited = client.now().duration_since(start).unwrap_or_default();
+        if waited >= policy.max_wait {
+            return Err(Error::JobTimedOut {
+                job_id: job_id.to_owned(),
+                status,
+                waited,
+            });
         }
+        client.sleep(delay.min(policy.max_wait - waited)).await;
+        delay = (delay * 2).min(policy.max_delay.max(policy.first_delay));
     }
 }

@@ -36,6 +36,10 @@ pub mod conversation_attributes;
 pub mod emails;
 pub mod macros;
 pub mod office_hours;
+// Issue 11, part d.
+pub mod data_export;
+pub(crate) mod download;
+pub mod reporting_data_export;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -177,6 +181,20 @@ macro_rules! resource_handles {
         pub fn ticket_states(&self) -> $crate::resources::ticket_states::TicketStates<'_, $exec> {
             $crate::resources::ticket_states::TicketStates::new(self)
         }
+
+        /// Content data exports: message delivery and engagement data,
+        /// exported by a job and downloaded as a stream.
+        pub fn data_export(&self) -> $crate::resources::data_export::DataExports<'_, $exec> {
+            $crate::resources::data_export::DataExports::new(self)
+        }
+
+        /// Reporting data exports: report datasets, exported by a job and
+        /// downloaded as a stream.
+        pub fn reporting_data_export(
+            &self,
+        ) -> $crate::resources::reporting_data_export::ReportingDataExports<'_, $exec> {
+            $crate::resources::reporting_data_export::ReportingDataExports::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -223,6 +241,9 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
+        // Issue 11, part d.
+        data_export::ops::ALL,
+        reporting_data_export::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -8,6 +8,7 @@
 
 mod body;
 pub(crate) mod clock;
+mod download;
 pub mod quota;
 pub(crate) mod rate;
 pub(crate) mod rate_limit;
@@ -30,6 +31,7 @@ use serde::de::{DeserializeOwned, DeserializeSeed};
 use url::Url;
 
 pub use clock::{Clock, Sleep, SystemClock, TokioClock};
+pub use download::Download;
 pub use rate::RateLimit;
 pub use request::{CallOptions, Request};
 pub use retry::{Jitter, RetryPolicy};
@@ -97,9 +99,26 @@ impl std::fmt::Debug for Transport {
     }
 }
 
+/// What a success answer is turned into: read whole (capped), or handed
+/// back unread for a [`Download`] to stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Read,
+    Stream,
+}
+
+/// A success answer, per [`Mode`].
+enum Success {
+    Read(RawResponse),
+    /// The response, its body unread; or a redirect's `Location` (a
+    /// download may be answered with a signed URL elsewhere).
+    Stream(reqwest::Response),
+    Redirect(String),
+}
+
 /// How one attempt ended, as the retry loop needs it.
 enum Attempt {
-    Success(RawResponse),
+    Success(Success),
     Failed {
         outcome: Outcome,
         error: Error,
@@ -156,7 +175,7 @@ impl Transport {
         Url::parse(&full).map_err(|e| Error::invalid("path", e.to_string()))
     }
 
-    fn headers(&self, req: &RawRequest) -> Result<HeaderMap, Error> {
+    fn headers(&self, req: &RawRequest, mode: Mode) -> Result<HeaderMap, Error> {
         let version = match &req.options.version {
             Some(v) => HeaderValue::from_str(v.as_str())
                 .map_err(|_| Error::Config("invalid Intercom-Version".into()))?,
@@ -164,7 +183,14 @@ impl Transport {
         };
         let mut h = HeaderMap::with_capacity(8);
         h.insert(AUTHORIZATION, self.auth_header.clone());
-        h.insert(ACCEPT, APPLICATION_JSON);
+        h.insert(
+            ACCEPT,
+            match mode {
+                Mode::Read => APPLICATION_JSON,
+                // Intercom's download endpoints require it.
+                Mode::Stream => HeaderValue::from_static("application/octet-stream"),
+            },
+        );
         h.insert(INTERCOM_VERSION, version);
         h.insert(USER_AGENT, self.user_agent.clone());
         if req.body.is_some() {
@@ -175,9 +201,9 @@ impl Transport {
 
     /// The `reqwest` request for one attempt. Built afresh for each attempt
     /// (a retry is rare), so the first one clones nothing but the body handle.
-    fn build(&self, req: &RawRequest) -> Result<reqwest::Request, Error> {
+    fn build(&self, req: &RawRequest, mode: Mode) -> Result<reqwest::Request, Error> {
         let mut request = reqwest::Request::new(req.method.clone(), self.url_for(req)?);
-        *request.headers_mut() = self.headers(req)?;
+        *request.headers_mut() = self.headers(req, mode)?;
         if let Some(b) = &req.body {
             *request.body_mut() = Some(reqwest::Body::from(b.clone()));
         }
@@ -190,21 +216,37 @@ impl Transport {
     /// With the `tracing` feature, the call runs in an `intercom.request`
     /// span (see [`span`]).
     pub(crate) async fn send(&self, req: &RawRequest) -> Result<RawResponse, Error> {
+        match self.send_mode(req, Mode::Read).await? {
+            Success::Read(resp) => Ok(resp),
+            Success::Stream(_) | Success::Redirect(_) => {
+                unreachable!("Mode::Read answers are read whole")
+            }
+        }
+    }
+
+    async fn send_mode(&self, req: &RawRequest, mode: Mode) -> Result<Success, Error> {
         #[cfg(feature = "tracing")]
         {
             use tracing::Instrument;
             let span = span::for_request(req);
-            self.send_inner(req, &span).instrument(span.clone()).await
+            self.send_inner(req, &span, mode)
+                .instrument(span.clone())
+                .await
         }
         #[cfg(not(feature = "tracing"))]
-        self.send_inner(req, &()).await
+        self.send_inner(req, &(), mode).await
     }
 
-    async fn send_inner(&self, req: &RawRequest, span: &CallSpan) -> Result<RawResponse, Error> {
+    async fn send_inner(
+        &self,
+        req: &RawRequest,
+        span: &CallSpan,
+        mode: Mode,
+    ) -> Result<Success, Error> {
         #[cfg(not(feature = "tracing"))]
         let () = *span;
         // Checked before any wait, so a bad URL fails at once.
-        let mut first = Some(self.build(req)?);
+        let mut first = Some(self.build(req, mode)?);
         let timeout = req.options.timeout.unwrap_or(self.timeout);
         let policy = &self.retry;
         let mut retries = 0u32;
@@ -226,13 +268,15 @@ impl Transport {
             let _ = paced;
             let request = match first.take() {
                 Some(r) => r,
-                None => self.build(req)?,
+                None => self.build(req, mode)?,
             };
             let attempts = retries + 1;
             // One timer bounds the whole attempt: connect, headers and body.
-            let attempt =
-                tokio::time::timeout(timeout, self.attempt(request, &permit, req, attempts, span))
-                    .await;
+            let attempt = tokio::time::timeout(
+                timeout,
+                self.attempt(request, &permit, req, attempts, span, mode),
+            )
+            .await;
             let (outcome, failure, rate_limit) = match attempt {
                 Ok(Attempt::Success(resp)) => return Ok(resp),
                 Ok(Attempt::Failed {
@@ -311,6 +355,7 @@ impl Transport {
         req: &RawRequest,
         attempts: u32,
         span: &CallSpan,
+        mode: Mode,
     ) -> Attempt {
         #[cfg(not(feature = "tracing"))]
         let () = *span;
@@ -339,12 +384,21 @@ impl Transport {
             error,
             rate_limit,
         };
+        if mode == Mode::Stream && status.is_redirection() && self.same_origin(resp.url()) {
+            if let Some(location) = download::location(&resp) {
+                return Attempt::Success(Success::Redirect(location));
+            }
+        }
         if status.is_redirection() || !self.same_origin(resp.url()) {
             return failed(redirect_error(&resp));
         }
+        if status.is_success() && mode == Mode::Stream {
+            // The body is the caller's to stream: no size cap, no buffering.
+            return Attempt::Success(Success::Stream(resp));
+        }
         if status.is_success() {
             return match body::read_capped(&mut resp, self.max_response_bytes).await {
-                Ok(body) => Attempt::Success(RawResponse { status, body }),
+                Ok(body) => Attempt::Success(Success::Read(RawResponse { status, body })),
                 Err(body::ReadError::TooLarge { content_length }) => {
                     failed(Error::ResponseTooLarge {
                         status,

@@ -36,6 +36,9 @@ mod macros;
 mod office_hours;
 mod ticket_types;
 mod tickets;
+// Issue 11, part d.
+mod data_export;
+mod reporting_data_export;
 
 use std::future::IntoFuture;
 

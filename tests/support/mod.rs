@@ -176,8 +176,18 @@ fn base(http_method: &str, exact_path: &str, query: &[(&str, &str)]) -> MockBuil
         .and(ExactQuery::new(query))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(header("intercom-version", "2.16"))
-        .and(header("accept", "application/json"))
+        .and(header("accept", accept_for(exact_path)))
         .and(UserAgentPrefix)
+}
+
+/// The `Accept` the SDK sends: JSON, except for the download endpoints,
+/// which require `application/octet-stream`.
+fn accept_for(exact_path: &str) -> &'static str {
+    if exact_path.starts_with("/download/") || exact_path.ends_with("/recording") {
+        "application/octet-stream"
+    } else {
+        "application/json"
+    }
 }
 
 /// An exact stub for a request without a body (no body bytes, no

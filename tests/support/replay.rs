@@ -147,7 +147,7 @@ impl Harness {
         let answer = expect.answer.unwrap_or_else(|| {
             let name = expect
                 .fixture
-                .unwrap_or_else(|| format!("{}/{}", op.family, op.id));
+                .unwrap_or_else(|| format!("{}/{}", op.family, super::spec::fixture_stem(op.id)));
             ok(fixture(&name))
         });
         stubbed
@@ -161,5 +161,12 @@ impl Harness {
             .unwrap_or_else(|e| panic!("{} ({}): {e}", op.id, op.rust_call()));
         h.finish().await;
         out
+    }
+}
+
+impl<'c, T: Send + 'c, O: 'c> Replayable for intercom_api::DownloadCall<'c, Client, T, O> {
+    type Out = intercom_api::Download;
+    fn row(&self) -> Option<&'static Operation> {
+        self.operation()
     }
 }

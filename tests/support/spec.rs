@@ -74,7 +74,9 @@ const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Every operation that has an `operationId`, in document order.
+/// Every operation, in document order. One without an `operationId` (the
+/// four Reporting Data Export operations) is named `METHOD /path`, as the
+/// coverage manifest and the SDK's rows name it.
 pub fn operations(spec: &Value) -> Vec<Operation> {
     let paths = spec["paths"].as_object().expect("the spec has `paths`");
     let mut out = Vec::new();
@@ -86,8 +88,9 @@ pub fn operations(spec: &Value) -> Vec<Operation> {
             if !HTTP_METHODS.contains(&method.as_str()) {
                 continue;
             }
-            let Some(id) = op["operationId"].as_str() else {
-                continue;
+            let id = match op["operationId"].as_str() {
+                Some(id) => id.to_owned(),
+                None => format!("{} {path}", method.to_uppercase()),
             };
             let tags: Vec<String> = op["tags"]
                 .as_array()
@@ -99,7 +102,7 @@ pub fn operations(spec: &Value) -> Vec<Operation> {
                 })
                 .unwrap_or_default();
             out.push(Operation {
-                id: id.to_owned(),
+                id,
                 method: method.to_uppercase(),
                 path: path.clone(),
                 family: family_of(&tags),
@@ -122,7 +125,22 @@ pub fn family_of(tags: &[String]) -> String {
 
 /// The operation with this id.
 pub fn operation<'a>(ops: &'a [Operation], id: &str) -> Option<&'a Operation> {
-    ops.iter().find(|o| o.id == id)
+    ops.iter()
+        .find(|o| o.id == id)
+        .or_else(|| ops.iter().find(|o| fixture_stem(&o.id) == id))
+}
+
+/// The fixture file name (without `.json`) of an operation: its
+/// operationId, or for a `METHOD /path` id, a file-safe spelling of it
+/// (`POST /export/reporting_data/enqueue` ->
+/// `POST_export_reporting_data_enqueue`).
+pub fn fixture_stem(id: &str) -> String {
+    if !id.contains(' ') {
+        return id.to_owned();
+    }
+    id.replace(" /", "_")
+        .replace('/', "_")
+        .replace(['{', '}'], "")
 }
 
 /// The `application/json` schema of an operation's `200` answer, or of its
