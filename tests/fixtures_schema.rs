@@ -82,6 +82,8 @@ const FAMILIES: &[(&str, &str)] = &[
     // Attribute rows are in the ticket_types family, so are their fixtures.
     ("ticket_types", "Ticket Type Attributes"),
     ("ticket_states", "Ticket States"),
+    // Issue 11, part a.
+    ("news", "News"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

@@ -188,6 +188,14 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("version", text(&versions["data"][0]["id"]));
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
+    // Issue 11, part a.
+    let news_item = post(
+        "/news/news_items",
+        json!({"title": "Spring release", "sender_id": 1, "state": "live",
+               "newsfeed_assignments": [{"newsfeed_id": 1}]}),
+    )
+    .await;
+    ids.0.insert("news_item", text(&news_item["id"]));
     ids
 }
 
@@ -226,6 +234,9 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => "ia_1".to_owned(),
                 "content_snippets" => "cs_1".to_owned(),
+                // Issue 11, part a.
+                "news_items" => ids.get("news_item"),
+                "newsfeeds" => "1".to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -323,6 +334,12 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
         "createHelpCenterRedirect" => (
             none,
             json!({"from_url": "https://help.example.com/older", "target_type": "collection", "target_id": "$collection"}),
+        ),
+        // Issue 11, part a.
+        "createNewsItem" | "updateNewsItem" => (
+            none,
+            json!({"title": "Invoices in PDF", "sender_id": 1, "state": "live",
+                   "newsfeed_assignments": [{"newsfeed_id": 1}]}),
         ),
         _ => (none, Value::Null),
     };

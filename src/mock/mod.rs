@@ -158,6 +158,7 @@ mod events;
 mod fault;
 mod help_center;
 mod messages;
+mod news;
 mod paging;
 mod quota;
 mod reply;

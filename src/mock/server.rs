@@ -17,6 +17,7 @@ use super::events::Events;
 use super::fault::Fault;
 use super::help_center::HelpCenter;
 use super::messages::Messages;
+use super::news::{self, News};
 use super::quota::{Quota, RateHeaders};
 use super::reply::{Ctx, Reply, Rng, code_for_status};
 use super::request::{Incoming, percent_decode};
@@ -63,6 +64,7 @@ pub(crate) struct State {
     pub(crate) articles: Articles,
     pub(crate) help_center: HelpCenter,
     pub(crate) messages: Messages,
+    pub(crate) news: News,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -82,6 +84,7 @@ impl State {
             articles: Articles::default(),
             help_center: HelpCenter::new(WORKSPACE_ID, now),
             messages: Messages::default(),
+            news: News::new(now),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -219,6 +222,7 @@ impl State {
             ["messages", ..] | ["data_attributes", ..] => {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
             }
+            ["news", ..] => news::route(&mut self.news, WORKSPACE_ID, ctx, req),
             _ => None,
         }
     }

@@ -36,6 +36,8 @@ pub mod conversation_attributes;
 pub mod emails;
 pub mod macros;
 pub mod office_hours;
+// Issue 11, part a.
+pub mod news;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -177,6 +179,11 @@ macro_rules! resource_handles {
         pub fn ticket_states(&self) -> $crate::resources::ticket_states::TicketStates<'_, $exec> {
             $crate::resources::ticket_states::TicketStates::new(self)
         }
+
+        /// News items and newsfeeds.
+        pub fn news(&self) -> $crate::resources::news::News<'_, $exec> {
+            $crate::resources::news::News::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -219,6 +226,8 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
+        // Issue 11, part a.
+        news::ops::ALL,
     ]
     .into_iter()
     .flatten()
