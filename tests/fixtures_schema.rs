@@ -84,6 +84,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("ticket_states", "Ticket States"),
     // Issue 11, part a.
     ("news", "News"),
+    ("content_snippets", "Content Snippets"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

@@ -196,6 +196,12 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     )
     .await;
     ids.0.insert("news_item", text(&news_item["id"]));
+    let snippet = post(
+        "/content_snippets",
+        json!({"title": "Refund window", "body_markdown": "Within **30 days**."}),
+    )
+    .await;
+    ids.0.insert("snippet", text(&snippet["id"]));
     ids
 }
 
@@ -233,6 +239,8 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "banners" => "view_1".to_owned(),
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => "ia_1".to_owned(),
+                // Issue 11, part a: the stored snippet (tagging keeps `cs_1`).
+                "content_snippets" if op.path == "/content_snippets/{id}" => ids.get("snippet"),
                 "content_snippets" => "cs_1".to_owned(),
                 // Issue 11, part a.
                 "news_items" => ids.get("news_item"),
@@ -341,6 +349,11 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"title": "Invoices in PDF", "sender_id": 1, "state": "live",
                    "newsfeed_assignments": [{"newsfeed_id": 1}]}),
         ),
+        "createContentSnippet" => (
+            none,
+            json!({"title": "Shipping", "body_markdown": "5 to 7 days.", "ai_chatbot_availability": true}),
+        ),
+        "updateContentSnippet" => (none, json!({"title": "Refund window (EU)"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

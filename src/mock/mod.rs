@@ -152,6 +152,7 @@ mod admins;
 mod articles;
 mod companies;
 mod contacts;
+mod content_snippets;
 mod conversation_writes;
 mod conversations;
 mod events;

@@ -12,6 +12,7 @@ use super::admins::Admins;
 use super::articles::Articles;
 use super::companies::{self, Companies};
 use super::contacts::{self, Contacts};
+use super::content_snippets::{self, ContentSnippets};
 use super::conversations::{self, Conversations};
 use super::events::Events;
 use super::fault::Fault;
@@ -65,6 +66,7 @@ pub(crate) struct State {
     pub(crate) help_center: HelpCenter,
     pub(crate) messages: Messages,
     pub(crate) news: News,
+    pub(crate) content_snippets: ContentSnippets,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -85,6 +87,7 @@ impl State {
             help_center: HelpCenter::new(WORKSPACE_ID, now),
             messages: Messages::default(),
             news: News::new(now),
+            content_snippets: ContentSnippets::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -223,6 +226,9 @@ impl State {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
             }
             ["news", ..] => news::route(&mut self.news, WORKSPACE_ID, ctx, req),
+            ["content_snippets", ..] => {
+                content_snippets::route(&mut self.content_snippets, &|_| true, ctx, req)
+            }
             _ => None,
         }
     }

@@ -37,6 +37,7 @@ pub mod emails;
 pub mod macros;
 pub mod office_hours;
 // Issue 11, part a.
+pub mod content_snippets;
 pub mod news;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
@@ -184,6 +185,13 @@ macro_rules! resource_handles {
         pub fn news(&self) -> $crate::resources::news::News<'_, $exec> {
             $crate::resources::news::News::new(self)
         }
+
+        /// Content snippets for Fin and Copilot.
+        pub fn content_snippets(
+            &self,
+        ) -> $crate::resources::content_snippets::ContentSnippets<'_, $exec> {
+            $crate::resources::content_snippets::ContentSnippets::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -228,6 +236,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         ticket_states::ops::ALL,
         // Issue 11, part a.
         news::ops::ALL,
+        content_snippets::ops::ALL,
     ]
     .into_iter()
     .flatten()
