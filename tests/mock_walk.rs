@@ -202,6 +202,13 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     )
     .await;
     ids.0.insert("snippet", text(&snippet["id"]));
+    let audience = post(
+        "/audiences",
+        json!({"name": "Enterprise", "predicates": [{"attribute": "custom_attributes.plan",
+               "type": "string", "comparison": "eq", "value": "enterprise"}]}),
+    )
+    .await;
+    ids.0.insert("audience", text(&audience["id"]));
     ids
 }
 
@@ -245,6 +252,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 // Issue 11, part a.
                 "news_items" => ids.get("news_item"),
                 "newsfeeds" => "1".to_owned(),
+                "audiences" => ids.get("audience"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -354,6 +362,12 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"title": "Shipping", "body_markdown": "5 to 7 days.", "ai_chatbot_availability": true}),
         ),
         "updateContentSnippet" => (none, json!({"title": "Refund window (EU)"})),
+        "createAudience" => (
+            none,
+            json!({"name": "Trial leads", "role_predicates": [{"attribute": "role",
+                   "type": "role", "comparison": "eq", "value": "lead"}]}),
+        ),
+        "updateAudience" => (none, json!({"name": "Enterprise accounts"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -10,6 +10,7 @@ use wiremock::{Respond, ResponseTemplate};
 
 use super::admins::Admins;
 use super::articles::Articles;
+use super::audiences::{self, Audiences};
 use super::companies::{self, Companies};
 use super::contacts::{self, Contacts};
 use super::content_snippets::{self, ContentSnippets};
@@ -67,6 +68,7 @@ pub(crate) struct State {
     pub(crate) messages: Messages,
     pub(crate) news: News,
     pub(crate) content_snippets: ContentSnippets,
+    pub(crate) audiences: Audiences,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -88,6 +90,7 @@ impl State {
             messages: Messages::default(),
             news: News::new(now),
             content_snippets: ContentSnippets::default(),
+            audiences: Audiences::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -227,8 +230,11 @@ impl State {
             }
             ["news", ..] => news::route(&mut self.news, WORKSPACE_ID, ctx, req),
             ["content_snippets", ..] => {
-                content_snippets::route(&mut self.content_snippets, &|_| true, ctx, req)
+                let audiences = &self.audiences;
+                let exists = |id: &str| audiences.exists(id);
+                content_snippets::route(&mut self.content_snippets, &exists, ctx, req)
             }
+            ["audiences", ..] => audiences::route(&mut self.audiences, ctx, req),
             _ => None,
         }
     }

@@ -37,6 +37,7 @@ pub mod emails;
 pub mod macros;
 pub mod office_hours;
 // Issue 11, part a.
+pub mod audiences;
 pub mod content_snippets;
 pub mod news;
 
@@ -192,6 +193,11 @@ macro_rules! resource_handles {
         ) -> $crate::resources::content_snippets::ContentSnippets<'_, $exec> {
             $crate::resources::content_snippets::ContentSnippets::new(self)
         }
+
+        /// Audiences: contact groups Fin's content can target.
+        pub fn audiences(&self) -> $crate::resources::audiences::Audiences<'_, $exec> {
+            $crate::resources::audiences::Audiences::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -237,6 +243,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         // Issue 11, part a.
         news::ops::ALL,
         content_snippets::ops::ALL,
+        audiences::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -37,6 +37,7 @@ mod office_hours;
 mod ticket_types;
 mod tickets;
 // Issue 11, part a.
+mod audiences;
 mod content_snippets;
 mod news;
 

@@ -5,7 +5,7 @@
 //! [`ContentSnippets`]. A snippet's content is either Markdown or Intercom's
 //! JSON blocks, never both; which AI features may use it is set per
 //! snippet ([`NewContentSnippet::ai_chatbot`] and its siblings), and Fin
-//! can be limited to contacts of some audiences (`audience_ids`).
+//! can be limited to contacts of some [audiences](crate::audiences).
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
