@@ -109,6 +109,8 @@ pub use resources::{brands, conversation_attributes, emails, macros, office_hour
 pub use resources::download::DownloadCall;
 pub use resources::{data_export, reporting_data_export};
 pub use transport::Download;
+// Issue 11, part a.
+pub use resources::{audiences, content_snippets, news};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

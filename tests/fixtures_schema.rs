@@ -85,6 +85,10 @@ const FAMILIES: &[(&str, &str)] = &[
     // Issue 11, part d.
     ("data_export", "Data Export"),
     ("reporting_data_export", "Reporting Data Export"),
+    // Issue 11, part a.
+    ("news", "News"),
+    ("content_snippets", "Content Snippets"),
+    ("audiences", "Audiences"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

@@ -219,6 +219,27 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         .await
         .expect("report status");
     ids.0.insert("report", report);
+    // Issue 11, part a.
+    let news_item = post(
+        "/news/news_items",
+        json!({"title": "Spring release", "sender_id": 1, "state": "live",
+               "newsfeed_assignments": [{"newsfeed_id": 1}]}),
+    )
+    .await;
+    ids.0.insert("news_item", text(&news_item["id"]));
+    let snippet = post(
+        "/content_snippets",
+        json!({"title": "Refund window", "body_markdown": "Within **30 days**."}),
+    )
+    .await;
+    ids.0.insert("snippet", text(&snippet["id"]));
+    let audience = post(
+        "/audiences",
+        json!({"name": "Enterprise", "predicates": [{"attribute": "custom_attributes.plan",
+               "type": "string", "comparison": "eq", "value": "enterprise"}]}),
+    )
+    .await;
+    ids.0.insert("audience", text(&audience["id"]));
     ids
 }
 
@@ -256,10 +277,16 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "banners" => "view_1".to_owned(),
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => "ia_1".to_owned(),
+                // Issue 11, part a: the stored snippet (tagging keeps `cs_1`).
+                "content_snippets" if op.path == "/content_snippets/{id}" => ids.get("snippet"),
                 "content_snippets" => "cs_1".to_owned(),
                 // Issue 11, part d.
                 "data" | "cancel" => ids.get("export"),
                 "reporting_data" => ids.get("report"),
+                // Issue 11, part a.
+                "news_items" => ids.get("news_item"),
+                "newsfeeds" => "1".to_owned(),
+                "audiences" => ids.get("audience"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -378,6 +405,23 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
         "GET /download/reporting_data/{job_identifier}" => {
             (vec![("app_id", "fakeapp1")], Value::Null)
         }
+        // Issue 11, part a.
+        "createNewsItem" | "updateNewsItem" => (
+            none,
+            json!({"title": "Invoices in PDF", "sender_id": 1, "state": "live",
+                   "newsfeed_assignments": [{"newsfeed_id": 1}]}),
+        ),
+        "createContentSnippet" => (
+            none,
+            json!({"title": "Shipping", "body_markdown": "5 to 7 days.", "ai_chatbot_availability": true}),
+        ),
+        "updateContentSnippet" => (none, json!({"title": "Refund window (EU)"})),
+        "createAudience" => (
+            none,
+            json!({"name": "Trial leads", "role_predicates": [{"attribute": "role",
+                   "type": "role", "comparison": "eq", "value": "lead"}]}),
+        ),
+        "updateAudience" => (none, json!({"name": "Enterprise accounts"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

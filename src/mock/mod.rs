@@ -75,6 +75,10 @@
 //!     first) and their summary (counts, first and last time), summaries.
 //!   - **Articles** (with drafts, versions, tags and search) and the **Help
 //!     Center** (one help center, collections, redirects).
+//!   - **News** (news items, two newsfeeds; a live item shows in its
+//!     newsfeeds' items), **content snippets** and **audiences** (a snippet
+//!     may only target audiences that exist; their lists are page-numbered
+//!     with the numbers at the top level, as Intercom's are).
 //!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
 //!     and data attributes (`GET`/`POST /data_attributes`,
 //!     `PUT /data_attributes/{id}`).
@@ -124,8 +128,9 @@
 //! # What it does not model
 //!
 //! - Segments, subscription types and banners: their lists are empty.
-//! - Tickets, internal articles and content snippets are not stored;
-//!   tagging one keeps only the link. Side conversations are always empty.
+//! - Tickets and internal articles are not stored; tagging one (or a
+//!   content snippet) keeps only the link. Side conversations are always
+//!   empty.
 //! - Search of articles and activity logs: a phrase match and one page.
 //! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
 //!   not type (answered `route_not_found`), except messages and data
@@ -150,8 +155,10 @@
 
 mod admins;
 mod articles;
+mod audiences;
 mod companies;
 mod contacts;
+mod content_snippets;
 mod conversation_writes;
 mod conversations;
 mod data_export;
@@ -159,6 +166,7 @@ mod events;
 mod fault;
 mod help_center;
 mod messages;
+mod news;
 mod paging;
 mod quota;
 mod reply;

@@ -93,6 +93,14 @@ impl Reply {
         }
     }
 
+    /// `204 No Content`, as Intercom answers some deletes.
+    pub(crate) fn no_content() -> Reply {
+        Reply {
+            body: Vec::new(),
+            ..Reply::json(204, &Value::Null)
+        }
+    }
+
     /// An HTML error page, as a proxy or load balancer in front of Intercom
     /// would send it.
     pub(crate) fn html(status: u16) -> Reply {

@@ -10,13 +10,16 @@ use wiremock::{Respond, ResponseTemplate};
 
 use super::admins::Admins;
 use super::articles::Articles;
+use super::audiences::{self, Audiences};
 use super::companies::{self, Companies};
 use super::contacts::{self, Contacts};
+use super::content_snippets::{self, ContentSnippets};
 use super::conversations::{self, Conversations};
 use super::events::Events;
 use super::fault::Fault;
 use super::help_center::HelpCenter;
 use super::messages::Messages;
+use super::news::{self, News};
 use super::quota::{Quota, RateHeaders};
 use super::reply::{Ctx, Reply, Rng, code_for_status};
 use super::request::{Incoming, percent_decode};
@@ -63,6 +66,9 @@ pub(crate) struct State {
     pub(crate) articles: Articles,
     pub(crate) help_center: HelpCenter,
     pub(crate) messages: Messages,
+    pub(crate) news: News,
+    pub(crate) content_snippets: ContentSnippets,
+    pub(crate) audiences: Audiences,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -84,6 +90,9 @@ impl State {
             articles: Articles::default(),
             help_center: HelpCenter::new(WORKSPACE_ID, now),
             messages: Messages::default(),
+            news: News::new(now),
+            content_snippets: ContentSnippets::default(),
+            audiences: Audiences::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -229,6 +238,13 @@ impl State {
             ["export" | "download", "reporting_data", ..] => {
                 super::reporting_data_export::route(&mut self.reporting_data_export, ctx, req)
             }
+            ["news", ..] => news::route(&mut self.news, WORKSPACE_ID, ctx, req),
+            ["content_snippets", ..] => {
+                let audiences = &self.audiences;
+                let exists = |id: &str| audiences.exists(id);
+                content_snippets::route(&mut self.content_snippets, &exists, ctx, req)
+            }
+            ["audiences", ..] => audiences::route(&mut self.audiences, ctx, req),
             _ => None,
         }
     }

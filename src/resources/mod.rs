@@ -40,6 +40,10 @@ pub mod office_hours;
 pub mod data_export;
 pub(crate) mod download;
 pub mod reporting_data_export;
+// Issue 11, part a.
+pub mod audiences;
+pub mod content_snippets;
+pub mod news;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -195,6 +199,23 @@ macro_rules! resource_handles {
         ) -> $crate::resources::reporting_data_export::ReportingDataExports<'_, $exec> {
             $crate::resources::reporting_data_export::ReportingDataExports::new(self)
         }
+
+        /// News items and newsfeeds.
+        pub fn news(&self) -> $crate::resources::news::News<'_, $exec> {
+            $crate::resources::news::News::new(self)
+        }
+
+        /// Content snippets for Fin and Copilot.
+        pub fn content_snippets(
+            &self,
+        ) -> $crate::resources::content_snippets::ContentSnippets<'_, $exec> {
+            $crate::resources::content_snippets::ContentSnippets::new(self)
+        }
+
+        /// Audiences: contact groups Fin's content can target.
+        pub fn audiences(&self) -> $crate::resources::audiences::Audiences<'_, $exec> {
+            $crate::resources::audiences::Audiences::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -244,6 +265,10 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         // Issue 11, part d.
         data_export::ops::ALL,
         reporting_data_export::ops::ALL,
+        // Issue 11, part a.
+        news::ops::ALL,
+        content_snippets::ops::ALL,
+        audiences::ops::ALL,
     ]
     .into_iter()
     .flatten()

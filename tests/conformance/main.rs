@@ -39,6 +39,10 @@ mod tickets;
 // Issue 11, part d.
 mod data_export;
 mod reporting_data_export;
+// Issue 11, part a.
+mod audiences;
+mod content_snippets;
+mod news;
 
 use std::future::IntoFuture;
 
