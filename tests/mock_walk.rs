@@ -163,9 +163,15 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         json!({"id": tag_id}),
     )
     .await;
+    let internal_article = post(
+        "/internal_articles",
+        json!({"title": "Refund SOP", "owner_id": 1, "author_id": 1, "body": "<p>30 days</p>"}),
+    )
+    .await;
+    let internal_article = text(&internal_article["id"]);
     for (kind, id) in [
         ("tickets", "ticket_1"),
-        ("internal_articles", "ia_1"),
+        ("internal_articles", internal_article.as_str()),
         ("content_snippets", "cs_1"),
     ] {
         post(
@@ -188,6 +194,7 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("version", text(&versions["data"][0]["id"]));
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
+    ids.0.insert("internal_article", internal_article);
     ids
 }
 
@@ -224,7 +231,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "subscriptions" => "sub_1".to_owned(),
                 "banners" => "view_1".to_owned(),
                 "tickets" => "ticket_1".to_owned(),
-                "internal_articles" => "ia_1".to_owned(),
+                "internal_articles" => ids.get("internal_article"),
                 "content_snippets" => "cs_1".to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
@@ -324,6 +331,11 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             none,
             json!({"from_url": "https://help.example.com/older", "target_type": "collection", "target_id": "$collection"}),
         ),
+        "createInternalArticle" => (
+            none,
+            json!({"title": "Escalations", "owner_id": 1, "author_id": 1}),
+        ),
+        "updateInternalArticle" => (none, json!({"title": "Refund SOP (2026)"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

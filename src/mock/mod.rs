@@ -75,6 +75,8 @@
 //!     first) and their summary (counts, first and last time), summaries.
 //!   - **Articles** (with drafts, versions, tags and search) and the **Help
 //!     Center** (one help center, collections, redirects).
+//!   - **Internal articles**: create, get, update, delete, list by page
+//!     number, search (no folders: a `folder_id` finds nothing).
 //!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
 //!     and data attributes (`GET`/`POST /data_attributes`,
 //!     `PUT /data_attributes/{id}`).
@@ -124,7 +126,7 @@
 //! # What it does not model
 //!
 //! - Segments, subscription types and banners: their lists are empty.
-//! - Tickets, internal articles and content snippets are not stored;
+//! - Tickets and content snippets are not stored;
 //!   tagging one keeps only the link. Side conversations are always empty.
 //! - Search of articles and activity logs: a phrase match and one page.
 //! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
@@ -157,6 +159,7 @@ mod conversations;
 mod events;
 mod fault;
 mod help_center;
+mod knowledge;
 mod messages;
 mod paging;
 mod quota;

@@ -16,6 +16,7 @@ use super::conversations::{self, Conversations};
 use super::events::Events;
 use super::fault::Fault;
 use super::help_center::HelpCenter;
+use super::knowledge;
 use super::messages::Messages;
 use super::quota::{Quota, RateHeaders};
 use super::reply::{Ctx, Reply, Rng, code_for_status};
@@ -63,6 +64,7 @@ pub(crate) struct State {
     pub(crate) articles: Articles,
     pub(crate) help_center: HelpCenter,
     pub(crate) messages: Messages,
+    pub(crate) knowledge: knowledge::Knowledge,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -82,6 +84,7 @@ impl State {
             articles: Articles::default(),
             help_center: HelpCenter::new(WORKSPACE_ID, now),
             messages: Messages::default(),
+            knowledge: knowledge::Knowledge::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -219,6 +222,7 @@ impl State {
             ["messages", ..] | ["data_attributes", ..] => {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
             }
+            ["internal_articles", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             _ => None,
         }
     }

@@ -36,6 +36,8 @@ pub mod conversation_attributes;
 pub mod emails;
 pub mod macros;
 pub mod office_hours;
+// Issue 11, part b.
+pub mod internal_articles;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -177,6 +179,13 @@ macro_rules! resource_handles {
         pub fn ticket_states(&self) -> $crate::resources::ticket_states::TicketStates<'_, $exec> {
             $crate::resources::ticket_states::TicketStates::new(self)
         }
+
+        /// Internal articles: the teammates' knowledge base.
+        pub fn internal_articles(
+            &self,
+        ) -> $crate::resources::internal_articles::InternalArticles<'_, $exec> {
+            $crate::resources::internal_articles::InternalArticles::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -219,6 +228,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
+        internal_articles::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -36,6 +36,8 @@ mod macros;
 mod office_hours;
 mod ticket_types;
 mod tickets;
+// Issue 11, part b.
+mod internal_articles;
 
 use std::future::IntoFuture;
 
