@@ -350,3 +350,36 @@ fn the_blocking_client_has_the_internal_articles_handle() {
     let article = client.internal_articles().get(REFUND).send().expect("sent");
     assert_eq!(article.id, REFUND);
 }
+
+/// The fake keeps internal articles: what is created is listed, found,
+/// updated and deleted.
+#[tokio::test]
+async fn the_fake_keeps_internal_articles() {
+    let fake = intercom_api::mock::FakeIntercom::start().await;
+    let client = fake.client().expect("client");
+    let kb = client.internal_articles();
+    let sop = kb
+        .create(NewInternalArticle::new("Refund SOP", 1, 2).body("<p>30 days</p>"))
+        .await
+        .expect("create");
+    assert_eq!(sop.owner_id.as_deref(), Some("1"));
+    kb.update(
+        &sop.id,
+        UpdateInternalArticle::new().title("Refund SOP (2026)"),
+    )
+    .await
+    .expect("update");
+    let found = kb.get(&sop.id).await.expect("get");
+    assert_eq!(found.title.as_deref(), Some("Refund SOP (2026)"));
+    assert_eq!(found.body.as_deref(), Some("<p>30 days</p>"));
+    let searched = kb
+        .search(InternalArticleSearch::new())
+        .collect_at_most(10)
+        .await
+        .expect("search");
+    assert_eq!(searched.len(), 1);
+    assert!(kb.delete(&sop.id).await.expect("delete").deleted);
+    let err = kb.get(&sop.id).await.expect_err("deleted");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    assert!(kb.list().await.expect("list").items.is_empty());
+}

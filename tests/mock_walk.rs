@@ -195,6 +195,20 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
     ids.0.insert("internal_article", internal_article);
+    let import_source = post(
+        "/ai/content_import_sources",
+        json!({"sync_behavior": "api", "url": "https://docs.example.com"}),
+    )
+    .await;
+    let import_source = text(&import_source["id"]);
+    let page = post(
+        "/ai/external_pages",
+        json!({"title": "Export", "html": "<p>Share, then Export</p>", "locale": "en",
+               "source_id": import_source.parse::<i64>().unwrap_or(0), "external_id": "kb-1"}),
+    )
+    .await;
+    ids.0.insert("external_page", text(&page["id"]));
+    ids.0.insert("import_source", import_source);
     ids
 }
 
@@ -233,6 +247,8 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => ids.get("internal_article"),
                 "content_snippets" => "cs_1".to_owned(),
+                "content_import_sources" => ids.get("import_source"),
+                "external_pages" => ids.get("external_page"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -336,6 +352,19 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"title": "Escalations", "owner_id": 1, "author_id": 1}),
         ),
         "updateInternalArticle" => (none, json!({"title": "Refund SOP (2026)"})),
+        "createContentImportSource" => (
+            none,
+            json!({"sync_behavior": "api", "url": "https://partners.example.com"}),
+        ),
+        "updateContentImportSource" => (
+            none,
+            json!({"sync_behavior": "api", "url": "https://docs.example.com", "status": "deactivated"}),
+        ),
+        "createExternalPage" | "updateExternalPage" => (
+            none,
+            json!({"title": "Reset", "html": "<p>Settings</p>", "url": "https://docs.example.com/r",
+                   "locale": "en", "source_id": "$import_source", "external_id": "kb-2"}),
+        ),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

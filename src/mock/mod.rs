@@ -77,6 +77,9 @@
 //!     Center** (one help center, collections, redirects).
 //!   - **Internal articles**: create, get, update, delete, list by page
 //!     number, search (no folders: a `folder_id` finds nothing).
+//!   - **AI content**: content import sources and external pages; a page
+//!     needs an `api` source, upserts by `(source_id, external_id)`, and
+//!     goes with its source.
 //!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
 //!     and data attributes (`GET`/`POST /data_attributes`,
 //!     `PUT /data_attributes/{id}`).

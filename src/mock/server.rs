@@ -223,6 +223,7 @@ impl State {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
             }
             ["internal_articles", ..] => knowledge::route(&mut self.knowledge, ctx, req),
+            ["ai", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             _ => None,
         }
     }

@@ -37,6 +37,7 @@ pub mod emails;
 pub mod macros;
 pub mod office_hours;
 // Issue 11, part b.
+pub mod ai_content;
 pub mod internal_articles;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
@@ -186,6 +187,11 @@ macro_rules! resource_handles {
         ) -> $crate::resources::internal_articles::InternalArticles<'_, $exec> {
             $crate::resources::internal_articles::InternalArticles::new(self)
         }
+
+        /// AI content: content import sources and external pages for Fin.
+        pub fn ai_content(&self) -> $crate::resources::ai_content::AiContent<'_, $exec> {
+            $crate::resources::ai_content::AiContent::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -229,6 +235,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
         internal_articles::ops::ALL,
+        ai_content::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -37,6 +37,7 @@ mod office_hours;
 mod ticket_types;
 mod tickets;
 // Issue 11, part b.
+mod ai_content;
 mod internal_articles;
 
 use std::future::IntoFuture;

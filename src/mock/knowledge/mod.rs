@@ -1,9 +1,11 @@
 //! Knowledge content: internal articles (create, get, update, delete,
-//! list, search by folder).
+//! list, search by folder); AI content: content import sources and their
+//! external pages.
 //!
 //! Folders are not modelled: an internal article has none, so a search
 //! with a `folder_id` finds nothing and one without finds every article.
 
+mod ai_content;
 mod internal_articles;
 
 use serde_json::{Map, Value};
@@ -17,6 +19,10 @@ type Answer = Result<Reply, Reply>;
 #[derive(Debug, Default)]
 pub(crate) struct Knowledge {
     internal_articles: Vec<Map<String, Value>>,
+    /// Content import sources (`id` an integer).
+    sources: Vec<Map<String, Value>>,
+    /// External pages, each with the `source_id` of its source.
+    pages: Vec<Map<String, Value>>,
     next_id: u64,
 }
 
@@ -45,6 +51,7 @@ fn not_found(ctx: &Ctx) -> Reply {
 pub(crate) fn route(store: &mut Knowledge, ctx: &Ctx, req: &Incoming<'_>) -> Option<Reply> {
     let answer = match req.segs().first().copied() {
         Some("internal_articles") => internal_articles::route(store, ctx, req)?,
+        Some("ai") => ai_content::route(store, ctx, req)?,
         _ => return None,
     };
     Some(answer.unwrap_or_else(|e| e))
