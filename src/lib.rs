@@ -107,6 +107,7 @@ pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams,
 pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
 // Issue 11, part b.
 pub use resources::ai_content;
+pub use resources::content;
 pub use resources::internal_articles;
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,

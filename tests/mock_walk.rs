@@ -365,6 +365,12 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"title": "Reset", "html": "<p>Settings</p>", "url": "https://docs.example.com/r",
                    "locale": "en", "source_id": "$import_source", "external_id": "kb-2"}),
         ),
+        "bulkContentActions" => (
+            none,
+            json!({"action": "set_availability", "content_ids": [{"type": "internal_article", "id": "$internal_article"}],
+                   "availability": {"copilot": true}}),
+        ),
+        "searchContent" => (vec![("query", "refund")], Value::Null),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -80,6 +80,9 @@
 //!   - **AI content**: content import sources and external pages; a page
 //!     needs an `api` source, upserts by `(source_id, external_id)`, and
 //!     goes with its source.
+//!   - **Content**: search (keywords in titles and bodies, `content_types`)
+//!     and bulk actions (delete, set availability) over internal articles
+//!     and external pages, applied at once.
 //!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
 //!     and data attributes (`GET`/`POST /data_attributes`,
 //!     `PUT /data_attributes/{id}`).

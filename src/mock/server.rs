@@ -224,6 +224,7 @@ impl State {
             }
             ["internal_articles", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             ["ai", ..] => knowledge::route(&mut self.knowledge, ctx, req),
+            ["content", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             _ => None,
         }
     }

@@ -38,6 +38,7 @@ pub mod macros;
 pub mod office_hours;
 // Issue 11, part b.
 pub mod ai_content;
+pub mod content;
 pub mod internal_articles;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
@@ -192,6 +193,11 @@ macro_rules! resource_handles {
         pub fn ai_content(&self) -> $crate::resources::ai_content::AiContent<'_, $exec> {
             $crate::resources::ai_content::AiContent::new(self)
         }
+
+        /// Knowledge Hub content as a whole: search and bulk actions.
+        pub fn content(&self) -> $crate::resources::content::Content<'_, $exec> {
+            $crate::resources::content::Content::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -236,6 +242,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         ticket_states::ops::ALL,
         internal_articles::ops::ALL,
         ai_content::ops::ALL,
+        content::ops::ALL,
     ]
     .into_iter()
     .flatten()

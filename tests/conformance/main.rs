@@ -38,6 +38,7 @@ mod ticket_types;
 mod tickets;
 // Issue 11, part b.
 mod ai_content;
+mod content;
 mod internal_articles;
 
 use std::future::IntoFuture;

@@ -1,11 +1,12 @@
 //! Knowledge content: internal articles (create, get, update, delete,
 //! list, search by folder); AI content: content import sources and their
-//! external pages.
+//! external pages; content search and bulk actions over both.
 //!
 //! Folders are not modelled: an internal article has none, so a search
 //! with a `folder_id` finds nothing and one without finds every article.
 
 mod ai_content;
+mod content;
 mod internal_articles;
 
 use serde_json::{Map, Value};
@@ -52,6 +53,7 @@ pub(crate) fn route(store: &mut Knowledge, ctx: &Ctx, req: &Incoming<'_>) -> Opt
     let answer = match req.segs().first().copied() {
         Some("internal_articles") => internal_articles::route(store, ctx, req)?,
         Some("ai") => ai_content::route(store, ctx, req)?,
+        Some("content") => content::route(store, ctx, req)?,
         _ => return None,
     };
     Some(answer.unwrap_or_else(|e| e))
