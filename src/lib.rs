@@ -111,6 +111,10 @@ pub use resources::{data_export, reporting_data_export};
 pub use transport::Download;
 // Issue 11, part a.
 pub use resources::{audiences, content_snippets, news};
+// Issue 11, part b.
+pub use resources::ai_content;
+pub use resources::content;
+pub use resources::internal_articles;
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

@@ -169,9 +169,15 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         json!({"id": tag_id}),
     )
     .await;
+    let internal_article = post(
+        "/internal_articles",
+        json!({"title": "Refund SOP", "owner_id": 1, "author_id": 1, "body": "<p>30 days</p>"}),
+    )
+    .await;
+    let internal_article = text(&internal_article["id"]);
     for (kind, id) in [
         ("tickets", "ticket_1"),
-        ("internal_articles", "ia_1"),
+        ("internal_articles", internal_article.as_str()),
         ("content_snippets", "cs_1"),
     ] {
         post(
@@ -240,6 +246,21 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     )
     .await;
     ids.0.insert("audience", text(&audience["id"]));
+    ids.0.insert("internal_article", internal_article);
+    let import_source = post(
+        "/ai/content_import_sources",
+        json!({"sync_behavior": "api", "url": "https://docs.example.com"}),
+    )
+    .await;
+    let import_source = text(&import_source["id"]);
+    let page = post(
+        "/ai/external_pages",
+        json!({"title": "Export", "html": "<p>Share, then Export</p>", "locale": "en",
+               "source_id": import_source.parse::<i64>().unwrap_or(0), "external_id": "kb-1"}),
+    )
+    .await;
+    ids.0.insert("external_page", text(&page["id"]));
+    ids.0.insert("import_source", import_source);
     ids
 }
 
@@ -276,7 +297,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "subscriptions" => "sub_1".to_owned(),
                 "banners" => "view_1".to_owned(),
                 "tickets" => "ticket_1".to_owned(),
-                "internal_articles" => "ia_1".to_owned(),
+                "internal_articles" => ids.get("internal_article"),
                 // Issue 11, part a: the stored snippet (tagging keeps `cs_1`).
                 "content_snippets" if op.path == "/content_snippets/{id}" => ids.get("snippet"),
                 "content_snippets" => "cs_1".to_owned(),
@@ -287,6 +308,9 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "news_items" => ids.get("news_item"),
                 "newsfeeds" => "1".to_owned(),
                 "audiences" => ids.get("audience"),
+                // Issue 11, part b.
+                "content_import_sources" => ids.get("import_source"),
+                "external_pages" => ids.get("external_page"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -422,6 +446,30 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "type": "role", "comparison": "eq", "value": "lead"}]}),
         ),
         "updateAudience" => (none, json!({"name": "Enterprise accounts"})),
+        "createInternalArticle" => (
+            none,
+            json!({"title": "Escalations", "owner_id": 1, "author_id": 1}),
+        ),
+        "updateInternalArticle" => (none, json!({"title": "Refund SOP (2026)"})),
+        "createContentImportSource" => (
+            none,
+            json!({"sync_behavior": "api", "url": "https://partners.example.com"}),
+        ),
+        "updateContentImportSource" => (
+            none,
+            json!({"sync_behavior": "api", "url": "https://docs.example.com", "status": "deactivated"}),
+        ),
+        "createExternalPage" | "updateExternalPage" => (
+            none,
+            json!({"title": "Reset", "html": "<p>Settings</p>", "url": "https://docs.example.com/r",
+                   "locale": "en", "source_id": "$import_source", "external_id": "kb-2"}),
+        ),
+        "bulkContentActions" => (
+            none,
+            json!({"action": "set_availability", "content_ids": [{"type": "internal_article", "id": "$internal_article"}],
+                   "availability": {"copilot": true}}),
+        ),
+        "searchContent" => (vec![("query", "refund")], Value::Null),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

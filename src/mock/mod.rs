@@ -79,6 +79,14 @@
 //!     newsfeeds' items), **content snippets** and **audiences** (a snippet
 //!     may only target audiences that exist; their lists are page-numbered
 //!     with the numbers at the top level, as Intercom's are).
+//!   - **Internal articles**: create, get, update, delete, list by page
+//!     number, search (no folders: a `folder_id` finds nothing).
+//!   - **AI content**: content import sources and external pages; a page
+//!     needs an `api` source, upserts by `(source_id, external_id)`, and
+//!     goes with its source.
+//!   - **Content**: search (keywords in titles and bodies, `content_types`)
+//!     and bulk actions (delete, set availability) over internal articles
+//!     and external pages, applied at once.
 //!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
 //!     and data attributes (`GET`/`POST /data_attributes`,
 //!     `PUT /data_attributes/{id}`).
@@ -128,9 +136,8 @@
 //! # What it does not model
 //!
 //! - Segments, subscription types and banners: their lists are empty.
-//! - Tickets and internal articles are not stored; tagging one (or a
-//!   content snippet) keeps only the link. Side conversations are always
-//!   empty.
+//! - Tickets are not stored; tagging one keeps only the link. Side
+//!   conversations are always empty.
 //! - Search of articles and activity logs: a phrase match and one page.
 //! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
 //!   not type (answered `route_not_found`), except messages and data
@@ -165,6 +172,7 @@ mod data_export;
 mod events;
 mod fault;
 mod help_center;
+mod knowledge;
 mod messages;
 mod news;
 mod paging;

@@ -18,6 +18,7 @@ use super::conversations::{self, Conversations};
 use super::events::Events;
 use super::fault::Fault;
 use super::help_center::HelpCenter;
+use super::knowledge;
 use super::messages::Messages;
 use super::news::{self, News};
 use super::quota::{Quota, RateHeaders};
@@ -69,6 +70,7 @@ pub(crate) struct State {
     pub(crate) news: News,
     pub(crate) content_snippets: ContentSnippets,
     pub(crate) audiences: Audiences,
+    pub(crate) knowledge: knowledge::Knowledge,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -93,6 +95,7 @@ impl State {
             news: News::new(now),
             content_snippets: ContentSnippets::default(),
             audiences: Audiences::default(),
+            knowledge: knowledge::Knowledge::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -245,6 +248,9 @@ impl State {
                 content_snippets::route(&mut self.content_snippets, &exists, ctx, req)
             }
             ["audiences", ..] => audiences::route(&mut self.audiences, ctx, req),
+            ["internal_articles", ..] => knowledge::route(&mut self.knowledge, ctx, req),
+            ["ai", ..] => knowledge::route(&mut self.knowledge, ctx, req),
+            ["content", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             _ => None,
         }
     }

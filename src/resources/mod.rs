@@ -44,6 +44,10 @@ pub mod reporting_data_export;
 pub mod audiences;
 pub mod content_snippets;
 pub mod news;
+// Issue 11, part b.
+pub mod ai_content;
+pub mod content;
+pub mod internal_articles;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -216,6 +220,23 @@ macro_rules! resource_handles {
         pub fn audiences(&self) -> $crate::resources::audiences::Audiences<'_, $exec> {
             $crate::resources::audiences::Audiences::new(self)
         }
+
+        /// Internal articles: the teammates' knowledge base.
+        pub fn internal_articles(
+            &self,
+        ) -> $crate::resources::internal_articles::InternalArticles<'_, $exec> {
+            $crate::resources::internal_articles::InternalArticles::new(self)
+        }
+
+        /// AI content: content import sources and external pages for Fin.
+        pub fn ai_content(&self) -> $crate::resources::ai_content::AiContent<'_, $exec> {
+            $crate::resources::ai_content::AiContent::new(self)
+        }
+
+        /// Knowledge Hub content as a whole: search and bulk actions.
+        pub fn content(&self) -> $crate::resources::content::Content<'_, $exec> {
+            $crate::resources::content::Content::new(self)
+        }
     };
 }
 pub(crate) use resource_handles;
@@ -269,6 +290,9 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         news::ops::ALL,
         content_snippets::ops::ALL,
         audiences::ops::ALL,
+        internal_articles::ops::ALL,
+        ai_content::ops::ALL,
+        content::ops::ALL,
     ]
     .into_iter()
     .flatten()

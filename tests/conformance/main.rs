@@ -43,6 +43,10 @@ mod reporting_data_export;
 mod audiences;
 mod content_snippets;
 mod news;
+// Issue 11, part b.
+mod ai_content;
+mod content;
+mod internal_articles;
 
 use std::future::IntoFuture;
 
