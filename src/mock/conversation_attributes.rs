@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use super::reply::{Ctx, Reply, Rng};
-use super::request::{Incoming, object, required};
+use super::request::{Incoming, id_text, object, required};
 
 type Answer = Result<Reply, Reply>;
 
@@ -25,7 +25,7 @@ impl ConversationAttributes {
     fn find(&self, ctx: &Ctx, id: &str) -> Result<usize, Reply> {
         self.attributes
             .iter()
-            .position(|a| a["id"].to_string() == id)
+            .position(|a| id_text(a.get("id")).as_deref() == Some(id))
             .ok_or_else(|| {
                 ctx.error(
                     404,

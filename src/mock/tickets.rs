@@ -184,10 +184,13 @@ fn create(
                 "contacts is required",
             )
         })?;
-    let attributes = body
-        .get("ticket_attributes")
-        .cloned()
-        .unwrap_or_else(|| json!({}));
+    let attributes = match body.get("ticket_attributes") {
+        None | Some(Value::Null) => json!({}),
+        Some(v @ Value::Object(_)) => v.clone(),
+        Some(_) => {
+            return Err(ctx.invalid("ticket_attributes", "ticket_attributes must be an object"));
+        }
+    };
     for (name, required) in linked.types.attributes(&type_id) {
         if required && attributes.get(&name).is_none_or(Value::is_null) {
             return Err(ctx.invalid(
@@ -289,12 +292,7 @@ fn update(store: &mut Tickets, ctx: &Ctx, req: &Incoming<'_>, id: &str) -> Answe
     }
     let t = &mut store.tickets[i];
     if let Some(Value::Object(attrs)) = body.get("ticket_attributes") {
-        if !t.get("ticket_attributes").is_some_and(Value::is_object) {
-            t.insert("ticket_attributes".into(), json!({}));
-        }
-        for (k, v) in attrs {
-            t["ticket_attributes"][k] = v.clone();
-        }
+        merge_attributes(t, attrs);
     }
     for key in ["open", "is_shared", "snoozed_until", "company_id"] {
         if let Some(v) = body.get(key) {
@@ -416,12 +414,23 @@ fn change_type(
     );
     t.insert("ticket_type".into(), new_type);
     if let Some(Value::Object(attrs)) = body.get("ticket_attributes") {
-        for (k, v) in attrs {
-            t["ticket_attributes"][k] = v.clone();
-        }
+        merge_attributes(t, attrs);
     }
     t.insert("updated_at".into(), json!(ctx.now));
     Ok(Reply::ok(&Value::Object(t.clone())))
+}
+
+/// Set each of `attrs` in a ticket's `ticket_attributes`.
+fn merge_attributes(t: &mut Map<String, Value>, attrs: &Map<String, Value>) {
+    let current = t.entry("ticket_attributes").or_insert_with(|| json!({}));
+    if !current.is_object() {
+        *current = json!({});
+    }
+    if let Some(current) = current.as_object_mut() {
+        for (k, v) in attrs {
+            current.insert(k.clone(), v.clone());
+        }
+    }
 }
 
 /// Add (`on`) or remove a `{type, id}` entry of an object's `linked_objects`.
@@ -429,6 +438,9 @@ fn set_link(obj: &mut Map<String, Value>, entry: Value, on: bool) {
     let lo = obj.entry("linked_objects").or_insert_with(
         || json!({"type": "list", "data": [], "total_count": 0, "has_more": false}),
     );
+    if !lo.is_object() {
+        *lo = json!({"type": "list", "has_more": false});
+    }
     if !lo["data"].is_array() {
         lo["data"] = json!([]);
     }

@@ -174,7 +174,7 @@ fn list_macros(ctx: &Ctx, req: &Incoming<'_>) -> Result<Reply, Reply> {
         .filter(|m| m.3 && m.2 > since)
         .copied()
         .collect();
-    visible.sort_by(|a, b| b.2.cmp(&a.2));
+    visible.sort_by_key(|m| std::cmp::Reverse(m.2));
     let items: Vec<Value> = visible.into_iter().map(macro_json).collect();
     let start = match req.query("starting_after") {
         None => 0,
