@@ -2,7 +2,7 @@
 //! and companies, seeded, and custom ones.
 //!
 //! Ids are numbers. A custom attribute's name is unique across both models
-//! (`400` "You already have '<name>' in your <model> data…"); `archived`
+//! (`400` "You already have '`<name>`' in your `<model>` data…"); `archived`
 //! attributes are listed only with `include_archived=true`;
 //! `model=conversation` is `422` (conversation attributes have their own
 //! endpoints).

@@ -34,8 +34,8 @@ mod requests;
 mod rows;
 mod search;
 
-/// The job `POST /tickets/enqueue` answers: the same [`Job`](crate::jobs::Job)
-/// that [`Jobs`](crate::jobs::Jobs) polls.
+/// The job `POST /tickets/enqueue` answers: the same `Job` that
+/// [`Jobs`](crate::jobs::Jobs) polls.
 pub use crate::jobs::{Job, JobStatus};
 pub use models::{
     AttributeLabel, Ticket, TicketDeleted, TicketPart, TicketPartAuthor, TicketPartType,
