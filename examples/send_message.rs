@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --example send_message                                   # built-in fake Intercom
 //! INTERCOM_ACCESS_TOKEN=dG9r... cargo run --example send_message \
-//!     -- --admin "ines@example.com" --to "maya@example.com" [--email]  # your workspace
+//!     -- --admin "grace@example.com" --to "maya@example.com" [--email]  # your workspace
 //! ```
 //!
 //! `--admin` matches an admin's email, or else their name (case-insensitive);
@@ -13,20 +13,15 @@
 //! `eu` or `au`) picks the API host and `INTERCOM_BASE_URL` overrides it.
 //! Against a real workspace this sends a real message.
 //!
-//! The fake Intercom (`intercom_api::mock`) does not serve `GET /admins` and
-//! `POST /messages` yet, so this example mounts stand-ins for both on the
-//! fake's server ([`FakeIntercom::server`]). Once the fake serves them (an
-//! admin list, and a message that starts a conversation
-//! `conversations().list` shows), the `stand_ins` function can go.
+//! Without a token it runs against the fake Intercom (`intercom_api::mock`),
+//! whose admins include Grace Hopper (the default `--admin`); the message
+//! starts a conversation there, which `conversations().list` then shows.
 
 use intercom_api::contacts::{ContactRole, CreateContact};
 use intercom_api::messages::{CreateMessage, Recipient};
 use intercom_api::mock::FakeIntercom;
 use intercom_api::search::field;
 use intercom_api::{Client, Region};
-use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -106,7 +101,7 @@ struct Args {
 impl Args {
     fn parse() -> Result<Self, String> {
         let mut args = Args {
-            admin: "Ines Carvalho".to_owned(),
+            admin: "Grace Hopper".to_owned(),
             to: "maya.okafor@example.com".to_owned(),
             email: false,
         };
@@ -143,7 +138,6 @@ async fn connect(
         }
         _ => {
             let fake = FakeIntercom::start().await;
-            stand_ins(&fake).await;
             let client = fake.client()?;
             client
                 .contacts()
@@ -155,51 +149,5 @@ async fn connect(
             );
             Ok((client, Some(fake)))
         }
-    }
-}
-
-/// `GET /admins` and `POST /messages` for the fake, until it serves them.
-async fn stand_ins(fake: &FakeIntercom) {
-    Mock::given(method("GET"))
-        .and(path("/admins"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "type": "admin.list",
-            "admins": [
-                {"type": "admin", "id": "5281734", "name": "Ines Carvalho",
-                 "email": "ines.carvalho@example.com", "away_mode_enabled": false,
-                 "away_mode_reassign": false, "has_inbox_seat": true, "team_ids": []},
-                {"type": "admin", "id": "5281790", "name": "Tomás Ferreira",
-                 "email": "tomas.ferreira@example.com", "away_mode_enabled": false,
-                 "away_mode_reassign": false, "has_inbox_seat": true, "team_ids": []}
-            ]
-        })))
-        .mount(fake.server())
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/messages"))
-        .respond_with(EchoMessage)
-        .mount(fake.server())
-        .await;
-}
-
-/// Answers `POST /messages` like Intercom: the admin message, with a
-/// conversation id when one was asked for at once.
-struct EchoMessage;
-
-impl Respond for EchoMessage {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
-            return ResponseTemplate::new(400);
-        };
-        let conversation = body["create_conversation_without_contact_reply"] == json!(true);
-        ResponseTemplate::new(200).set_body_json(json!({
-            "type": "admin_message",
-            "id": "2210487",
-            "created_at": 1_719_493_757,
-            "subject": body.get("subject").cloned().unwrap_or(Value::Null),
-            "body": body["body"],
-            "message_type": body["message_type"],
-            "conversation_id": if conversation { json!("215471048811652") } else { Value::Null },
-        }))
     }
 }

@@ -261,7 +261,89 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     .await;
     ids.0.insert("external_page", text(&page["id"]));
     ids.0.insert("import_source", import_source);
+    seed_desk(&client, &mut ids).await;
     ids
+}
+
+/// The issue-10 families: tickets (one linked to a conversation), a job,
+/// a note, office hours, conversation and data attributes.
+async fn seed_desk(client: &intercom_api::Client, ids: &mut Seeded) {
+    let post = async |path: &str, body: Value| -> Value {
+        client
+            .request::<Value>(Method::POST, path.to_owned())
+            .json(&body)
+            .await
+            .unwrap_or_else(|e| panic!("seeding POST {path}: {e}"))
+    };
+    let contact = ids.get("contact");
+    let title = json!({"_default_title_": "Cannot log in"});
+    let ticket = post(
+        "/tickets",
+        json!({"ticket_type_id": "1", "contacts": [{"id": contact}], "ticket_attributes": title}),
+    )
+    .await;
+    let tracker = post(
+        "/tickets",
+        json!({"ticket_type_id": "3", "contacts": [{"id": contact}], "ticket_attributes": title}),
+    )
+    .await;
+    let tracker_id = text(&tracker["id"]);
+    post(
+        &format!("/tickets/{tracker_id}/linked_conversations"),
+        json!({"conversation_id": ids.get("conversation")}),
+    )
+    .await;
+    let job = post(
+        "/tickets/enqueue",
+        json!({"ticket_type_id": "1", "contacts": [{"id": contact}], "ticket_attributes": title}),
+    )
+    .await;
+    let customer_type = post(
+        "/ticket_types",
+        json!({"name": "Feature request", "category": "Customer", "icon": "💡"}),
+    )
+    .await;
+    let type_attribute =
+        &customer_type["ticket_type_attributes"]["ticket_type_attributes"][0]["id"];
+    let note = post(
+        &format!("/contacts/{contact}/notes"),
+        json!({"body": "Prefers email", "admin_id": ids.get("admin")}),
+    )
+    .await;
+    let schedule = post(
+        "/office_hours_schedules",
+        json!({"name": "Support", "time_zone_name": "Europe/Paris",
+               "time_intervals": [{"start_minute": 540, "end_minute": 1020}]}),
+    )
+    .await;
+    let schedule_id = text(&schedule["id"]);
+    let exception = post(
+        &format!("/office_hours_schedules/{schedule_id}/office_hours_exceptions"),
+        json!({"exception_date": "2026-12-25", "exception_type": "closed", "name": "Christmas"}),
+    )
+    .await;
+    let attribute = post(
+        "/conversations/attributes",
+        json!({"name": "Plan", "data_type": "list",
+               "options": [{"label": "Free"}, {"label": "Pro"}, {"label": "Enterprise"}]}),
+    )
+    .await;
+    let data_attribute = post(
+        "/data_attributes",
+        json!({"name": "tier", "model": "contact", "data_type": "string"}),
+    )
+    .await;
+    ids.0.insert("ticket", text(&ticket["id"]));
+    ids.0.insert("tracker", tracker_id);
+    ids.0.insert("job", text(&job["id"]));
+    ids.0.insert("customer_type", text(&customer_type["id"]));
+    ids.0.insert("type_attribute", text(type_attribute));
+    ids.0.insert("note", text(&note["id"]));
+    ids.0.insert("schedule", schedule_id);
+    ids.0.insert("exception", text(&exception["id"]));
+    ids.0.insert("conv_attribute", text(&attribute["id"]));
+    ids.0.insert("option", text(&attribute["options"][0]["id"]));
+    ids.0.insert("data_attribute", text(&data_attribute["id"]));
 }
 
 fn text(v: &Value) -> String {
@@ -296,7 +378,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "find_by_external_id" => "ada-1".to_owned(),
                 "subscriptions" => "sub_1".to_owned(),
                 "banners" => "view_1".to_owned(),
-                "tickets" => "ticket_1".to_owned(),
+                "tickets" if op.id.contains("Tag") => "ticket_1".to_owned(),
                 "internal_articles" => ids.get("internal_article"),
                 // Issue 11, part a: the stored snippet (tagging keeps `cs_1`).
                 "content_snippets" if op.path == "/content_snippets/{id}" => ids.get("snippet"),
@@ -311,6 +393,30 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 // Issue 11, part b.
                 "content_import_sources" => ids.get("import_source"),
                 "external_pages" => ids.get("external_page"),
+                // Issue 10.
+                // Only Tracker tickets link to conversations.
+                "tickets"
+                    if op.id.contains("ConversationToTicket")
+                        || op.id.contains("ConversationFromTicket") =>
+                {
+                    ids.get("tracker")
+                }
+                "tickets" => ids.get("ticket"),
+                "linked_conversations" => ids.get("conversation"),
+                "ticket_types" => ids.get("customer_type"),
+                "attributes" if op.id.contains("TicketType") => ids.get("type_attribute"),
+                "attributes" => ids.get("conv_attribute"),
+                "options" => ids.get("option"),
+                "office_hours_schedules" => ids.get("schedule"),
+                "office_hours_exceptions" => ids.get("exception"),
+                "data_attributes" => ids.get("data_attribute"),
+                "segments" => "5f1a1".to_owned(),
+                "teams" => "814860".to_owned(),
+                "status" => ids.get("job"),
+                "notes" => ids.get("note"),
+                "macros" => "501".to_owned(),
+                "emails" => "301".to_owned(),
+                "brands" => "77".to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -470,6 +576,77 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "availability": {"copilot": true}}),
         ),
         "searchContent" => (vec![("query", "refund")], Value::Null),
+        // Issue 10.
+        "createMessage" => (
+            none,
+            json!({"message_type": "inapp", "from": {"type": "admin", "id": "$admin"},
+                   "to": {"type": "user", "id": "$contact"}, "body": "Welcome aboard",
+                   "create_conversation_without_contact_reply": true}),
+        ),
+        "RetrieveWhatsAppMessageStatus" => (vec![("message_id", "wamid.1")], Value::Null),
+        "getWhatsAppMessageStatus" => (vec![("ruleset_id", "ruleset_1")], Value::Null),
+        "createDataAttribute" => (
+            none,
+            json!({"name": "plan_tier", "model": "company", "data_type": "string"}),
+        ),
+        "updateDataAttribute" => (none, json!({"description": "The customer's tier"})),
+        "listSegments" => (vec![("include_count", "true")], Value::Null),
+        "retrieveVisitorWithUserId" => (vec![("user_id", "visitor-1")], Value::Null),
+        "updateVisitor" => (none, json!({"user_id": "visitor-1", "name": "Vera"})),
+        "convertVisitor" => (
+            none,
+            json!({"type": "user", "user": {"email": "vera@example.com"}, "visitor": {"user_id": "visitor-1"}}),
+        ),
+        "createConversationAttribute" => {
+            (none, json!({"name": "Order number", "data_type": "string"}))
+        }
+        "updateConversationAttribute" => (none, json!({"description": "From the shop"})),
+        "createConversationAttributeOption" | "updateConversationAttributeOption" => {
+            (none, json!({"label": "Business"}))
+        }
+        "createOfficeHoursSchedule" => (
+            none,
+            json!({"name": "Weekend", "time_zone_name": "Europe/Paris",
+                   "time_intervals": [{"start_minute": 7200, "end_minute": 7800}]}),
+        ),
+        "updateOfficeHoursSchedule" | "updateOfficeHoursException" => {
+            (none, json!({"name": "Renamed"}))
+        }
+        "createOfficeHoursException" => (
+            none,
+            json!({"exception_date": "2026-12-31", "exception_type": "custom_hours",
+                   "time_intervals": [{"start_minute": 540, "end_minute": 720}]}),
+        ),
+        "createTicket" | "enqueueCreateTicket" => (
+            none,
+            json!({"ticket_type_id": "1", "contacts": [{"email": "reporter@example.com"}],
+                   "ticket_attributes": {"_default_title_": "Export fails"}}),
+        ),
+        "updateTicket" => (none, json!({"ticket_state_id": "2", "admin_id": "$admin"})),
+        "replyTicket" => (
+            none,
+            json!({"message_type": "comment", "type": "admin", "admin_id": "$admin", "body": "Looking"}),
+        ),
+        "changeTicketType" => (
+            none,
+            json!({"ticket_type_id": "$customer_type", "ticket_state_id": "3"}),
+        ),
+        "linkConversationToTicket" => (none, json!({"conversation_id": "$second"})),
+        "searchTickets" => (
+            none,
+            json!({"query": {"field": "state", "operator": "=", "value": "submitted"}}),
+        ),
+        "createTicketType" => (
+            none,
+            json!({"name": "Billing question", "category": "Customer", "icon": "💳"}),
+        ),
+        "updateTicketType" => (none, json!({"name": "Feature requests"})),
+        "createTicketTypeAttribute" => (
+            none,
+            json!({"name": "Severity", "description": "How bad", "data_type": "list",
+                   "list_items": "Low,High"}),
+        ),
+        "updateTicketTypeAttribute" => (none, json!({"description": "What went wrong"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -40,6 +40,14 @@ impl Companies {
         self.records.iter().cloned().map(Value::Object).collect()
     }
 
+    /// A note made on one of these records, by its id (`GET /notes/{id}`).
+    pub(crate) fn note(&self, id: &str) -> Option<Value> {
+        self.notes
+            .iter()
+            .find(|n| n.get("id").and_then(Value::as_str) == Some(id))
+            .cloned()
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.records.len()
     }

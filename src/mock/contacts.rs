@@ -69,6 +69,14 @@ impl Contacts {
         Some(&mut self.records[i].json)
     }
 
+    /// A note made on one of these records, by its id (`GET /notes/{id}`).
+    pub(crate) fn note(&self, id: &str) -> Option<Value> {
+        self.notes
+            .iter()
+            .find(|n| n.get("id").and_then(Value::as_str) == Some(id))
+            .cloned()
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.records.len()
     }

@@ -99,11 +99,12 @@ fn answer(store: &Conversations, ctx: &Ctx, id: &str) -> Answer {
 }
 
 /// The contact a `{intercom_user_id | id | user_id | email}` object names.
-fn find_contact(contacts: &Contacts, who: &Map<String, Value>) -> Option<Value> {
+pub(crate) fn find_contact(contacts: &Contacts, who: &Map<String, Value>) -> Option<Value> {
     let keys = [
         ("intercom_user_id", "id"),
         ("id", "id"),
         ("user_id", "external_id"),
+        ("external_id", "external_id"),
         ("email", "email"),
     ];
     keys.iter().find_map(|(key, field)| {
@@ -116,7 +117,7 @@ fn find_contact(contacts: &Contacts, who: &Map<String, Value>) -> Option<Value> 
     })
 }
 
-fn contact_ref(c: &Value) -> Value {
+pub(crate) fn contact_ref(c: &Value) -> Value {
     json!({"type": "contact", "id": c["id"], "external_id": c["external_id"]})
 }
 

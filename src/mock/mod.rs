@@ -46,7 +46,7 @@
 //!   `429 rate_limit_exceeded` until the next window. The default quota is
 //!   10 000 requests per 10 s; set another with
 //!   [`FakeIntercomBuilder::quota`].
-//! - **Every typed operation** of the SDK (the 99 of its operations table
+//! - **Every typed operation** of the SDK (the 158 of its operations table
 //!   and coverage manifest; `tests/mock_walk.rs` calls each one), one module
 //!   per family, with Intercom's status codes and error codes
 //!   (`not_found`, `parameter_invalid`, `parameter_not_found`, `conflict`,
@@ -87,9 +87,47 @@
 //!   - **Content**: search (keywords in titles and bodies, `content_types`)
 //!     and bulk actions (delete, set availability) over internal articles
 //!     and external pages, applied at once.
-//!   - Not yet typed by the SDK, served for the seed flows: `POST /messages`
-//!     and data attributes (`GET`/`POST /data_attributes`,
-//!     `PUT /data_attributes/{id}`).
+//!   - **Messages**: `POST /messages` (`400` "Body is required", `422` for
+//!     an email without a subject, recipient by id, `user_id` or email,
+//!     `404` for an unknown one); with
+//!     `create_conversation_without_contact_reply` the message starts a
+//!     conversation that `GET /conversations` lists. WhatsApp statuses: a
+//!     seeded few, per message and per ruleset (`ruleset_1`), paged.
+//!   - **Data attributes**: the standard ones seeded per model; custom
+//!     names unique across contacts and companies, numeric ids,
+//!     `include_archived`, `422` for `model=conversation`.
+//!   - **Visitors** (`user_id` `visitor-1` seeded): get, update, convert
+//!     into a new or existing contact (the visitor is then gone).
+//!     **Notes** by id, over the notes of contacts and companies.
+//!   - **Tickets**: create (contact by id, external id or email; an unknown
+//!     email makes a lead; required attributes checked), get, update
+//!     (state with `previous_ticket_state_id`, assignment, open, snooze,
+//!     sharing), delete, reply (a contact may not reply to a Back-office
+//!     ticket: `400 parameter_mismatch`), change type (same category, a
+//!     state the type has), search (body cursor), link and unlink
+//!     conversations (Tracker tickets; both sides show the link). State
+//!     changes, assignments and replies append parts; `404
+//!     ticket_not_found`. `POST /tickets/enqueue` answers a **job** that
+//!     is `pending` for one poll of `GET /jobs/status/{id}`, then `success`
+//!     with the ticket.
+//!   - **Ticket types** (Customer, Back-office and Tracker seeded, each
+//!     with `_default_title_`/`_default_description_` and one state per
+//!     category; Back-office and Tracker have no `waiting_on_customer`),
+//!     their attributes (list items become options with ids, archiving),
+//!     and **ticket states** (each listing the types that use it).
+//!   - **Conversation attributes**: integer ids, `include_archived`,
+//!     delete archives; list options with UUIDs, a deleted option is
+//!     archived and kept; `422` for options on a non-list attribute or
+//!     fewer than two active options; `404 conversation_attribute_not_found`.
+//!   - **Office hours**: schedules (`day_of_week` from `start_minute`) and
+//!     their exceptions (`closed` ones without intervals), which go when
+//!     their schedule goes; creates `201`, deletes `{id, object, deleted}`.
+//!   - Seeded and read-only: **segments** (counts with `include_count`),
+//!     **teams** and their per-admin metrics, **subscription types**,
+//!     **away status reasons** (deleted ones too), **macros** (newest
+//!     first, cursor-paged, `updated_since`, hidden ones `404`), **emails**
+//!     and **brands** (the default brand's id is the workspace id; brands
+//!     and email settings point at each other).
 //! - **Everything else** gets `404` with the code [`ROUTE_NOT_FOUND`]
 //!   (`route_not_found`) and "FakeIntercom does not serve GET /path", so a
 //!   missing behaviour is loud, and distinct from a record not found.
@@ -135,13 +173,19 @@
 //!
 //! # What it does not model
 //!
-//! - Segments, subscription types and banners: their lists are empty.
-//! - Tickets are not stored; tagging one keeps only the link. Side
+//! - Banners: their list is empty. Segments, teams, macros, emails, brands,
+//!   subscription types and away reasons are a fixed seed: no counts move,
+//!   no segment membership is computed from contacts.
+//! - Tags on tickets are kept as links only (not shown on the ticket). Side
 //!   conversations are always empty.
+//! - Tickets: no SLA, no ticket notifications, no conversion of a
+//!   conversation into a stored ticket (`convert` answers but does not
+//!   store one); a message starts a conversation only when asked to at
+//!   once (a later contact reply is not modelled). Jobs never fail.
+//! - WhatsApp statuses are seeded, not produced by messages sent.
 //! - Search of articles and activity logs: a phrase match and one page.
 //! - Webhooks (the fake sends none), OAuth, and the operations the SDK does
-//!   not type (answered `route_not_found`), except messages and data
-//!   attributes above.
+//!   not type (answered `route_not_found`).
 //! - Multiple workspaces and per-token permissions: one token, one
 //!   workspace.
 //!
@@ -166,8 +210,10 @@ mod audiences;
 mod companies;
 mod contacts;
 mod content_snippets;
+mod conversation_attributes;
 mod conversation_writes;
 mod conversations;
+mod data_attributes;
 mod data_export;
 mod events;
 mod fault;
@@ -175,6 +221,7 @@ mod help_center;
 mod knowledge;
 mod messages;
 mod news;
+mod office_hours;
 mod paging;
 mod quota;
 mod reply;
@@ -184,6 +231,10 @@ mod search;
 mod seed;
 mod server;
 mod tags;
+mod ticket_types;
+mod tickets;
+mod visitors;
+mod workspace;
 
 pub use fault::{Fault, parse_fault_rates};
 pub use seed::{SeededWorkspace, WorkspaceSeed};

@@ -91,6 +91,24 @@ pub(crate) fn as_html(text: &str) -> String {
     }
 }
 
+/// A JSON value as an object (anything else is an empty object).
+pub(crate) fn object(v: Value) -> Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+/// A body field as a string, when it is a non-blank string or a number.
+pub(crate) fn text_field(body: &Map<String, Value>, key: &str) -> Option<String> {
+    id_text(body.get(key))
+}
+
+/// `{id, object, deleted: true}`, as Intercom answers a delete.
+pub(crate) fn deleted(id: &str, object: &str) -> Value {
+    serde_json::json!({"id": id, "object": object, "deleted": true})
+}
+
 /// Decode `%XX` escapes of a path segment (invalid escapes stay as they are).
 pub(crate) fn percent_decode(segment: &str) -> String {
     let bytes = segment.as_bytes();

@@ -26,6 +26,10 @@ use super::reply::{Ctx, Reply, Rng, code_for_status};
 use super::request::{Incoming, percent_decode};
 use super::tags::{self, Tags};
 use super::{admins, articles, conversation_writes, events, help_center, messages};
+use super::{
+    conversation_attributes, data_attributes, office_hours, ticket_types, tickets, visitors,
+    workspace,
+};
 use crate::Clock;
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
@@ -71,6 +75,12 @@ pub(crate) struct State {
     pub(crate) content_snippets: ContentSnippets,
     pub(crate) audiences: Audiences,
     pub(crate) knowledge: knowledge::Knowledge,
+    pub(crate) data_attributes: data_attributes::DataAttributes,
+    pub(crate) visitors: visitors::Visitors,
+    pub(crate) conversation_attributes: conversation_attributes::ConversationAttributes,
+    pub(crate) office_hours: office_hours::OfficeHours,
+    pub(crate) ticket_types: ticket_types::TicketTypes,
+    pub(crate) tickets: tickets::Tickets,
     pub(crate) rng: Rng,
     pub(crate) faults: VecDeque<(Fault, usize)>,
     /// Random faults: a status and the chance of any one request getting it.
@@ -96,6 +106,12 @@ impl State {
             content_snippets: ContentSnippets::default(),
             audiences: Audiences::default(),
             knowledge: knowledge::Knowledge::default(),
+            data_attributes: data_attributes::DataAttributes::new(now),
+            visitors: visitors::Visitors::new(WORKSPACE_ID, now),
+            conversation_attributes: conversation_attributes::ConversationAttributes::default(),
+            office_hours: office_hours::OfficeHours::new(now),
+            ticket_types: ticket_types::TicketTypes::new(WORKSPACE_ID, now),
+            tickets: tickets::Tickets::default(),
             rng: Rng::new(),
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
@@ -214,6 +230,9 @@ impl State {
                 };
                 tags::route(&mut self.tags, &mut linked, ctx, req)
             }
+            ["conversations", "attributes", ..] => {
+                conversation_attributes::route(&mut self.conversation_attributes, rng, ctx, req)
+            }
             ["contacts", _, "companies", ..] => {
                 companies::route_contact(&mut self.companies, &mut self.contacts, ctx, req)
             }
@@ -232,8 +251,22 @@ impl State {
             ),
             ["articles", ..] => articles::route(&mut self.articles, &self.tags, rng, ctx, req),
             ["help_center", ..] => help_center::route(&mut self.help_center, ctx, req),
-            ["messages", ..] | ["data_attributes", ..] => {
-                messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
+            ["messages", ..] => messages::route(
+                &mut self.messages,
+                &self.contacts,
+                &mut self.conversations,
+                rng,
+                ctx,
+                req,
+            ),
+            ["data_attributes", ..] => data_attributes::route(&mut self.data_attributes, ctx, req),
+            ["visitors", ..] | ["notes", ..] => {
+                let mut linked = visitors::Linked {
+                    contacts: &mut self.contacts,
+                    companies: &self.companies,
+                    rng,
+                };
+                visitors::route(&mut self.visitors, &mut linked, ctx, req)
             }
             ["export", "content" | "cancel", ..] | ["download", "content", ..] => {
                 super::data_export::route(&mut self.data_export, ctx, req)
@@ -251,6 +284,26 @@ impl State {
             ["internal_articles", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             ["ai", ..] => knowledge::route(&mut self.knowledge, ctx, req),
             ["content", ..] => knowledge::route(&mut self.knowledge, ctx, req),
+            ["office_hours_schedules", ..] => office_hours::route(&mut self.office_hours, ctx, req),
+            ["ticket_types", ..] | ["ticket_states"] => {
+                ticket_types::route(&mut self.ticket_types, WORKSPACE_ID, ctx, req)
+            }
+            ["tickets", ..] | ["jobs", ..] => {
+                let mut linked = tickets::Linked {
+                    types: &self.ticket_types,
+                    contacts: &mut self.contacts,
+                    conversations: &mut self.conversations,
+                    rng,
+                };
+                tickets::route(&mut self.tickets, &mut linked, ctx, req)
+            }
+            ["segments", ..]
+            | ["teams", ..]
+            | ["subscription_types"]
+            | ["away_status_reasons"]
+            | ["macros", ..]
+            | ["emails", ..]
+            | ["brands", ..] => workspace::route(WORKSPACE_ID, ctx, req),
             _ => None,
         }
     }

@@ -34,9 +34,12 @@ mod requests;
 mod rows;
 mod search;
 
+/// The job `POST /tickets/enqueue` answers: the same `Job` that
+/// [`Jobs`](crate::jobs::Jobs) polls.
+pub use crate::jobs::{Job, JobStatus};
 pub use models::{
-    AttributeLabel, Job, JobStatus, Ticket, TicketDeleted, TicketPart, TicketPartAuthor,
-    TicketPartType, UpdatedAttributeData,
+    AttributeLabel, Ticket, TicketDeleted, TicketPart, TicketPartAuthor, TicketPartType,
+    UpdatedAttributeData,
 };
 pub use reply::{AttachmentFile, MAX_ATTACHMENTS, ReplyOption, TicketReply};
 pub use requests::{ChangeTicketType, CreateTicket, DESCRIPTION, TITLE, UpdateTicket};

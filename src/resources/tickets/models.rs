@@ -223,42 +223,6 @@ pub struct TicketDeleted {
     pub deleted: bool,
 }
 
-string_enum! {
-    /// Where an asynchronous job is.
-    pub enum JobStatus {
-        /// Queued or running.
-        Pending = "pending",
-        /// Done; the resource exists.
-        Success = "success",
-        /// Failed.
-        Failed = "failed",
-    }
-}
-
-/// An asynchronous job, as `POST /tickets/enqueue` answers it.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct Job {
-    /// The job's id.
-    #[serde(deserialize_with = "string_or_number")]
-    pub id: String,
-    /// Where to ask for its status.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// Pending, success or failed.
-    #[serde(default)]
-    pub status: Option<JobStatus>,
-    /// The kind of resource it creates, e.g. `ticket`.
-    #[serde(default)]
-    pub resource_type: Option<String>,
-    /// The id of the resource created, once done.
-    #[serde(default, deserialize_with = "opt_string_or_number")]
-    pub resource_id: Option<String>,
-    /// Where to get the resource created, once done.
-    #[serde(default)]
-    pub resource_url: Option<String>,
-}
-
 fn contact_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ContactReference>, D::Error> {
     #[derive(Deserialize)]
     struct Wrapper {

@@ -1,6 +1,7 @@
 //! The tickets endpoints: one row each (see [`endpoints!`](crate::resources::endpoints)).
 
-use super::models::{Job, Ticket, TicketDeleted, TicketPart};
+use super::Job;
+use super::models::{Ticket, TicketDeleted, TicketPart};
 use super::reply::{TicketReply, reply_body};
 use super::requests::{
     ChangeTicketType, CreateTicket, UpdateTicket, change_type_body, create_body, link_body,
