@@ -2,7 +2,6 @@
 //! timeouts, retry policy and rate-limit pacing.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,6 +12,7 @@ use url::Url;
 
 use crate::error::Error;
 pub use crate::transport::ApiVersion;
+use crate::transport::origin::is_loopback;
 use crate::transport::{
     Clock, DEFAULT_MAX_RESPONSE_BYTES, RateLimit, RateLimiter, Request, RetryPolicy, SystemClock,
     Transport, decode,
@@ -400,16 +400,6 @@ fn redacted(raw: &str) -> String {
     match rest[..authority_end].rfind('@') {
         Some(at) => format!("{}***{}", &raw[..scheme_end], &rest[at..]),
         None => raw.to_owned(),
-    }
-}
-
-/// Whether `url` names this machine (`localhost`, `127.0.0.0/8`, `::1`).
-pub(crate) fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
     }
 }
 

@@ -66,9 +66,10 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use crate::client::{Client, Region, is_loopback};
+use crate::client::{Client, Region};
 use crate::error::Error;
 use crate::models::string_enum;
+use crate::transport::origin::is_loopback;
 
 /// Where users authorize an app.
 pub const AUTHORIZE_URL: &str = "https://app.intercom.com/oauth";

@@ -193,7 +193,7 @@ fn create(store: &mut Articles, rng: &mut Rng, ctx: &Ctx, req: &Incoming<'_>) ->
     store.next_id += 1;
     let id = (9_000_000 + store.next_id).to_string();
     let mut a = match json!({
-        "type": "article", "id": id, "workspace_id": super::server::WORKSPACE_ID,
+        "type": "article", "id": id, "workspace_id": super::reply::WORKSPACE_ID,
         "title": null, "description": null, "body": null, "author_id": null,
         "state": "draft", "created_at": ctx.now, "updated_at": ctx.now,
         "url": format!("https://help.example.com/en/articles/{id}"),

@@ -8,6 +8,9 @@ use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
 use wiremock::http::{HeaderName, HeaderValue};
 
+/// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
+pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
+
 /// Per-request facts every handler may need.
 #[derive(Debug)]
 pub(crate) struct Ctx {

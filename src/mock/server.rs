@@ -32,8 +32,7 @@ use super::{
 };
 use crate::Clock;
 
-/// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
-pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
+pub(crate) use super::reply::WORKSPACE_ID;
 
 /// The `errors[].code` of a path and method the fake has no route for, so
 /// a test can tell "the fake does not know this endpoint" from a

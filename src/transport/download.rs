@@ -58,7 +58,7 @@ impl Transport {
                 )),
             };
         }
-        if url.scheme() != "https" && !crate::client::is_loopback(&url) {
+        if url.scheme() != "https" && !super::origin::is_loopback(&url) {
             return Err(Error::Protocol(format!(
                 "refusing to download from a plain-http URL on another origin ({})",
                 url.origin().ascii_serialization()

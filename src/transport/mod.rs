@@ -9,6 +9,7 @@
 mod body;
 pub(crate) mod clock;
 mod download;
+pub(crate) mod origin;
 pub mod quota;
 pub(crate) mod rate;
 pub(crate) mod rate_limit;
