@@ -188,6 +188,18 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("version", text(&versions["data"][0]["id"]));
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
+    // Issue 11, part c.
+    for ext in ["ORD-1", "ORD-2"] {
+        let order = post(
+            "/custom_object_instances/Order",
+            json!({"external_id": ext, "custom_attributes": {"status": "paid"}}),
+        )
+        .await;
+        ids.0.insert(
+            if ext == "ORD-1" { "order" } else { "order_2" },
+            text(&order["id"]),
+        );
+    }
     ids
 }
 
@@ -226,6 +238,9 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "tickets" => "ticket_1".to_owned(),
                 "internal_articles" => "ia_1".to_owned(),
                 "content_snippets" => "cs_1".to_owned(),
+                // Issue 11, part c.
+                "custom_object_instances" => "Order".to_owned(),
+                "{custom_object_type_identifier}" => ids.get("order"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -324,6 +339,12 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             none,
             json!({"from_url": "https://help.example.com/older", "target_type": "collection", "target_id": "$collection"}),
         ),
+        // Issue 11, part c.
+        "createCustomObjectInstances" => (
+            none,
+            json!({"external_id": "ORD-3", "custom_attributes": {"status": "paid"}}),
+        ),
+        "deleteCustomObjectInstancesById" => (vec![("external_id", "ORD-2")], Value::Null),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

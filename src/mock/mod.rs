@@ -166,6 +166,8 @@ mod search;
 mod seed;
 mod server;
 mod tags;
+// Issue 11, part c.
+mod custom_objects;
 
 pub use fault::{Fault, parse_fault_rates};
 pub use seed::{SeededWorkspace, WorkspaceSeed};

@@ -23,6 +23,8 @@ use super::request::{Incoming, percent_decode};
 use super::tags::{self, Tags};
 use super::{admins, articles, conversation_writes, events, help_center, messages};
 use crate::Clock;
+// Issue 11, part c.
+use super::custom_objects::{self, CustomObjects};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
 pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
@@ -68,6 +70,8 @@ pub(crate) struct State {
     /// Random faults: a status and the chance of any one request getting it.
     pub(crate) fault_rates: Vec<(u16, f64)>,
     pub(crate) quota: Quota,
+    // Issue 11, part c.
+    pub(crate) custom_objects: CustomObjects,
 }
 
 impl State {
@@ -86,6 +90,8 @@ impl State {
             faults: VecDeque::new(),
             fault_rates: Vec::new(),
             quota,
+            // Issue 11, part c.
+            custom_objects: CustomObjects::default(),
         }
     }
 }
@@ -218,6 +224,10 @@ impl State {
             ["help_center", ..] => help_center::route(&mut self.help_center, ctx, req),
             ["messages", ..] | ["data_attributes", ..] => {
                 messages::route(&mut self.messages, &self.contacts, rng, ctx, req)
+            }
+            // Issue 11, part c.
+            ["custom_object_instances", ..] => {
+                custom_objects::route(&mut self.custom_objects, ctx, req)
             }
             _ => None,
         }

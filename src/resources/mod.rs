@@ -36,6 +36,8 @@ pub mod conversation_attributes;
 pub mod emails;
 pub mod macros;
 pub mod office_hours;
+// Issue 11, part c.
+pub mod custom_object_instances;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -153,6 +155,13 @@ macro_rules! resource_handles {
             $crate::resources::office_hours::OfficeHours::new(self)
         }
 
+        /// Custom object instances: records of your own object types.
+        pub fn custom_object_instances(
+            &self,
+        ) -> $crate::resources::custom_object_instances::CustomObjectInstances<'_, $exec> {
+            $crate::resources::custom_object_instances::CustomObjectInstances::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -219,6 +228,8 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
+        // Issue 11, part c.
+        custom_object_instances::ops::ALL,
     ]
     .into_iter()
     .flatten()

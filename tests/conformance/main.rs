@@ -36,6 +36,8 @@ mod macros;
 mod office_hours;
 mod ticket_types;
 mod tickets;
+// Issue 11, part c.
+mod custom_object_instances;
 
 use std::future::IntoFuture;
 
