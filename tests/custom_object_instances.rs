@@ -318,3 +318,67 @@ fn the_blocking_client_has_the_custom_object_instances_handle() {
         .expect("sent");
     assert_eq!(order.id, "2041");
 }
+
+/// The fake keeps instances per type, keyed by external id.
+#[cfg(feature = "mock")]
+#[tokio::test]
+async fn the_fake_keeps_instances() {
+    let fake = intercom_api::mock::FakeIntercom::start().await;
+    let client = fake.client().expect("client");
+    let c = client.custom_object_instances();
+    let first = c
+        .create_or_update(
+            "Order",
+            UpsertInstance::new("ORD-1")
+                .attribute("status", "paid")
+                .attribute("total", "10.00"),
+        )
+        .await
+        .expect("created");
+    let again = c
+        .create_or_update(
+            "Order",
+            UpsertInstance::new("ORD-1").attribute("status", "shipped"),
+        )
+        .await
+        .expect("updated");
+    assert_eq!(
+        again.id, first.id,
+        "the same external id is the same instance"
+    );
+    assert_eq!(again.attribute_str("status"), Some("shipped"));
+    assert_eq!(again.attribute_str("total"), Some("10.00"));
+    c.create_or_update("Order", UpsertInstance::new("ORD-2"))
+        .await
+        .expect("second");
+    c.create_or_update("Booking", UpsertInstance::new("ORD-1"))
+        .await
+        .expect("another type");
+    let orders = c.list("Order").collect_at_most(10).await.expect("list");
+    assert_eq!(orders.len(), 2);
+    let by_ext = c
+        .get_by_external_id("Order", "ORD-2")
+        .await
+        .expect("by ext");
+    assert_eq!(
+        c.get("Order", &by_ext.id).await.expect("by id").id,
+        by_ext.id
+    );
+    assert!(
+        c.delete_by_external_id("Order", "ORD-2")
+            .await
+            .expect("deleted")
+            .deleted
+    );
+    assert!(c.delete("Order", &first.id).await.expect("deleted").deleted);
+    let err = c.get("Order", &first.id).await.expect_err("gone");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    assert_eq!(
+        c.list("Booking")
+            .collect_at_most(10)
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+}

@@ -84,6 +84,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("ticket_states", "Ticket States"),
     // Issue 11, part c.
     ("custom_object_instances", "Custom Object Instances"),
+    ("data_connectors", "Data Connectors"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

@@ -200,6 +200,13 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
             text(&order["id"]),
         );
     }
+    let connector = post("/data_connectors", json!({"name": "Order status"})).await;
+    let connector_id = text(&connector["id"]);
+    let execution = fake
+        .record_execution(&connector_id, json!({"success": true, "http_status": 200}))
+        .expect("the connector exists");
+    ids.0.insert("connector", connector_id);
+    ids.0.insert("execution", execution);
     ids
 }
 
@@ -241,6 +248,8 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 // Issue 11, part c.
                 "custom_object_instances" => "Order".to_owned(),
                 "{custom_object_type_identifier}" => ids.get("order"),
+                "data_connectors" => ids.get("connector"),
+                "execution_results" => ids.get("execution"),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -345,6 +354,11 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"external_id": "ORD-3", "custom_attributes": {"status": "paid"}}),
         ),
         "deleteCustomObjectInstancesById" => (vec![("external_id", "ORD-2")], Value::Null),
+        "createDataConnector" => (
+            none,
+            json!({"name": "Refunds", "http_method": "post", "url": "https://shop.example.com/refunds"}),
+        ),
+        "updateDataConnector" => (none, json!({"state": "live"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

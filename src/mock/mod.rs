@@ -168,6 +168,7 @@ mod server;
 mod tags;
 // Issue 11, part c.
 mod custom_objects;
+mod data_connectors;
 
 pub use fault::{Fault, parse_fault_rates};
 pub use seed::{SeededWorkspace, WorkspaceSeed};

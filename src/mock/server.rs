@@ -25,6 +25,7 @@ use super::{admins, articles, conversation_writes, events, help_center, messages
 use crate::Clock;
 // Issue 11, part c.
 use super::custom_objects::{self, CustomObjects};
+use super::data_connectors::{self, DataConnectors};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
 pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
@@ -72,6 +73,7 @@ pub(crate) struct State {
     pub(crate) quota: Quota,
     // Issue 11, part c.
     pub(crate) custom_objects: CustomObjects,
+    pub(crate) data_connectors: DataConnectors,
 }
 
 impl State {
@@ -92,6 +94,7 @@ impl State {
             quota,
             // Issue 11, part c.
             custom_objects: CustomObjects::default(),
+            data_connectors: DataConnectors::default(),
         }
     }
 }
@@ -228,6 +231,10 @@ impl State {
             // Issue 11, part c.
             ["custom_object_instances", ..] => {
                 custom_objects::route(&mut self.custom_objects, ctx, req)
+            }
+            ["data_connectors", ..] => {
+                let admin = self.admins.ids().first().cloned().unwrap_or_default();
+                data_connectors::route(&mut self.data_connectors, &admin, ctx, req)
             }
             _ => None,
         }

@@ -38,6 +38,7 @@ pub mod macros;
 pub mod office_hours;
 // Issue 11, part c.
 pub mod custom_object_instances;
+pub mod data_connectors;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -162,6 +163,14 @@ macro_rules! resource_handles {
             $crate::resources::custom_object_instances::CustomObjectInstances::new(self)
         }
 
+        /// Data connectors: the HTTP requests workflows and Fin make to
+        /// your APIs, and their execution logs.
+        pub fn data_connectors(
+            &self,
+        ) -> $crate::resources::data_connectors::DataConnectors<'_, $exec> {
+            $crate::resources::data_connectors::DataConnectors::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -230,6 +239,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         ticket_states::ops::ALL,
         // Issue 11, part c.
         custom_object_instances::ops::ALL,
+        data_connectors::ops::ALL,
     ]
     .into_iter()
     .flatten()

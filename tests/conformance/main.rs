@@ -38,6 +38,7 @@ mod ticket_types;
 mod tickets;
 // Issue 11, part c.
 mod custom_object_instances;
+mod data_connectors;
 
 use std::future::IntoFuture;
 
