@@ -106,6 +106,7 @@ pub use transport::quota;
 pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
 pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
 pub use resources::{custom_object_instances, data_connectors};
+pub use resources::{ip_allowlist, phone_call_redirects, workflows};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

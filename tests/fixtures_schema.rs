@@ -85,6 +85,9 @@ const FAMILIES: &[(&str, &str)] = &[
     // Issue 11, part c.
     ("custom_object_instances", "Custom Object Instances"),
     ("data_connectors", "Data Connectors"),
+    ("ip_allowlist", "IP Allowlist"),
+    ("phone_call_redirects", "Switch"),
+    ("workflows", "Workflows"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

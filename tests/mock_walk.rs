@@ -250,6 +250,7 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "{custom_object_type_identifier}" => ids.get("order"),
                 "data_connectors" => ids.get("connector"),
                 "execution_results" => ids.get("execution"),
+                "workflows" => intercom_api::mock::FAKE_WORKFLOW_ID.to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -359,6 +360,11 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"name": "Refunds", "http_method": "post", "url": "https://shop.example.com/refunds"}),
         ),
         "updateDataConnector" => (none, json!({"state": "live"})),
+        "updateIpAllowlist" => (
+            none,
+            json!({"enabled": true, "ip_allowlist": ["127.0.0.1", "10.0.0.0/8"]}),
+        ),
+        "createPhoneSwitch" => (none, json!({"phone": "+353871234567"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -169,6 +169,8 @@ mod tags;
 // Issue 11, part c.
 mod custom_objects;
 mod data_connectors;
+mod platform;
+pub use platform::FAKE_WORKFLOW_ID;
 
 pub use fault::{Fault, parse_fault_rates};
 pub use seed::{SeededWorkspace, WorkspaceSeed};

@@ -26,6 +26,7 @@ use crate::Clock;
 // Issue 11, part c.
 use super::custom_objects::{self, CustomObjects};
 use super::data_connectors::{self, DataConnectors};
+use super::platform::{self, Platform};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
 pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
@@ -74,6 +75,7 @@ pub(crate) struct State {
     // Issue 11, part c.
     pub(crate) custom_objects: CustomObjects,
     pub(crate) data_connectors: DataConnectors,
+    pub(crate) platform: Platform,
 }
 
 impl State {
@@ -95,6 +97,7 @@ impl State {
             // Issue 11, part c.
             custom_objects: CustomObjects::default(),
             data_connectors: DataConnectors::default(),
+            platform: Platform::default(),
         }
     }
 }
@@ -235,6 +238,9 @@ impl State {
             ["data_connectors", ..] => {
                 let admin = self.admins.ids().first().cloned().unwrap_or_default();
                 data_connectors::route(&mut self.data_connectors, &admin, ctx, req)
+            }
+            ["ip_allowlist"] | ["phone_call_redirects"] | ["export", "workflows", _] => {
+                platform::route(&mut self.platform, ctx, req)
             }
             _ => None,
         }

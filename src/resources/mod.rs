@@ -39,6 +39,9 @@ pub mod office_hours;
 // Issue 11, part c.
 pub mod custom_object_instances;
 pub mod data_connectors;
+pub mod ip_allowlist;
+pub mod phone_call_redirects;
+pub mod workflows;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -171,6 +174,23 @@ macro_rules! resource_handles {
             $crate::resources::data_connectors::DataConnectors::new(self)
         }
 
+        /// The workspace's IP allowlist.
+        pub fn ip_allowlist(&self) -> $crate::resources::ip_allowlist::IpAllowlist<'_, $exec> {
+            $crate::resources::ip_allowlist::IpAllowlist::new(self)
+        }
+
+        /// Phone call redirects: text a caller a link to the Messenger.
+        pub fn phone_call_redirects(
+            &self,
+        ) -> $crate::resources::phone_call_redirects::PhoneCallRedirects<'_, $exec> {
+            $crate::resources::phone_call_redirects::PhoneCallRedirects::new(self)
+        }
+
+        /// Workflows: export a workflow's configuration.
+        pub fn workflows(&self) -> $crate::resources::workflows::Workflows<'_, $exec> {
+            $crate::resources::workflows::Workflows::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -240,6 +260,9 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         // Issue 11, part c.
         custom_object_instances::ops::ALL,
         data_connectors::ops::ALL,
+        ip_allowlist::ops::ALL,
+        phone_call_redirects::ops::ALL,
+        workflows::ops::ALL,
     ]
     .into_iter()
     .flatten()
