@@ -103,6 +103,7 @@ pub use resources::{
 pub use resources::{ticket_states, ticket_types};
 pub use transport::quota;
 // Issue 10, part b.
+pub use resources::fin_agent;
 pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
 pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
 pub use resources::{custom_object_instances, data_connectors};

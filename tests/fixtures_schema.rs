@@ -88,6 +88,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("ip_allowlist", "IP Allowlist"),
     ("phone_call_redirects", "Switch"),
     ("workflows", "Workflows"),
+    ("fin_agent", "Fin Agent"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:

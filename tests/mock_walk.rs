@@ -207,6 +207,12 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         .expect("the connector exists");
     ids.0.insert("connector", connector_id);
     ids.0.insert("execution", execution);
+    post(
+        "/fin/start",
+        json!({"conversation_id": "fin-1", "user": {"id": "ada-1"},
+               "message": {"author": "user", "body": "Hi", "timestamp": "2026-04-12T09:30:00Z"}}),
+    )
+    .await;
     ids
 }
 
@@ -365,6 +371,12 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             json!({"enabled": true, "ip_allowlist": ["127.0.0.1", "10.0.0.0/8"]}),
         ),
         "createPhoneSwitch" => (none, json!({"phone": "+353871234567"})),
+        "startFinConversation" | "replyToFin" => (
+            none,
+            json!({"conversation_id": "fin-1", "user": {"id": "ada-1"},
+                   "message": {"author": "user", "body": "Where is my parcel?", "timestamp": "2026-04-12T09:31:00Z"}}),
+        ),
+        "submitFinCsat" => (none, json!({"conversation_id": "fin-1", "rating": "good"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

@@ -169,6 +169,7 @@ mod tags;
 // Issue 11, part c.
 mod custom_objects;
 mod data_connectors;
+mod fin_agent;
 mod platform;
 pub use platform::FAKE_WORKFLOW_ID;
 

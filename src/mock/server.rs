@@ -26,6 +26,7 @@ use crate::Clock;
 // Issue 11, part c.
 use super::custom_objects::{self, CustomObjects};
 use super::data_connectors::{self, DataConnectors};
+use super::fin_agent::{self, FinAgent};
 use super::platform::{self, Platform};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
@@ -76,6 +77,7 @@ pub(crate) struct State {
     pub(crate) custom_objects: CustomObjects,
     pub(crate) data_connectors: DataConnectors,
     pub(crate) platform: Platform,
+    pub(crate) fin_agent: FinAgent,
 }
 
 impl State {
@@ -98,6 +100,7 @@ impl State {
             custom_objects: CustomObjects::default(),
             data_connectors: DataConnectors::default(),
             platform: Platform::default(),
+            fin_agent: FinAgent::default(),
         }
     }
 }
@@ -242,6 +245,7 @@ impl State {
             ["ip_allowlist"] | ["phone_call_redirects"] | ["export", "workflows", _] => {
                 platform::route(&mut self.platform, ctx, req)
             }
+            ["fin", ..] => fin_agent::route(&mut self.fin_agent, ctx, req),
             _ => None,
         }
     }

@@ -39,6 +39,7 @@ pub mod office_hours;
 // Issue 11, part c.
 pub mod custom_object_instances;
 pub mod data_connectors;
+pub mod fin_agent;
 pub mod ip_allowlist;
 pub mod phone_call_redirects;
 pub mod workflows;
@@ -191,6 +192,11 @@ macro_rules! resource_handles {
             $crate::resources::workflows::Workflows::new(self)
         }
 
+        /// The Fin agent API: run Fin in your own conversations.
+        pub fn fin_agent(&self) -> $crate::resources::fin_agent::FinAgent<'_, $exec> {
+            $crate::resources::fin_agent::FinAgent::new(self)
+        }
+
         /// Sender email addresses and their settings.
         pub fn emails(&self) -> $crate::resources::emails::Emails<'_, $exec> {
             $crate::resources::emails::Emails::new(self)
@@ -263,6 +269,7 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         ip_allowlist::ops::ALL,
         phone_call_redirects::ops::ALL,
         workflows::ops::ALL,
+        fin_agent::ops::ALL,
     ]
     .into_iter()
     .flatten()

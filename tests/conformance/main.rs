@@ -39,6 +39,7 @@ mod tickets;
 // Issue 11, part c.
 mod custom_object_instances;
 mod data_connectors;
+mod fin_agent;
 mod platform;
 
 use std::future::IntoFuture;
