@@ -7,7 +7,8 @@
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
 //! let export = client.workflows().export("67890").await?;
-//! std::fs::write("workflow-67890.json", serde_json::to_vec_pretty(&export.raw)?)?;
+//! let archived = export.raw.to_string(); // the export exactly as sent
+//! println!("{} bytes", archived.len());
 //! # Ok(()) }
 //! ```
 
