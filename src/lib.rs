@@ -103,6 +103,7 @@ pub use resources::{
 pub use resources::{ticket_states, ticket_types};
 pub use transport::quota;
 // Issue 10, part b.
+pub use resources::fin_agent;
 pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
 pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
 // Issue 11, part d.
@@ -115,6 +116,8 @@ pub use resources::{audiences, content_snippets, news};
 pub use resources::ai_content;
 pub use resources::content;
 pub use resources::internal_articles;
+pub use resources::{custom_object_instances, data_connectors};
+pub use resources::{ip_allowlist, phone_call_redirects, workflows};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

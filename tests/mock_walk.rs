@@ -262,6 +262,31 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("external_page", text(&page["id"]));
     ids.0.insert("import_source", import_source);
     seed_desk(&client, &mut ids).await;
+    // Issue 11, part c.
+    for ext in ["ORD-1", "ORD-2"] {
+        let order = post(
+            "/custom_object_instances/Order",
+            json!({"external_id": ext, "custom_attributes": {"status": "paid"}}),
+        )
+        .await;
+        ids.0.insert(
+            if ext == "ORD-1" { "order" } else { "order_2" },
+            text(&order["id"]),
+        );
+    }
+    let connector = post("/data_connectors", json!({"name": "Order status"})).await;
+    let connector_id = text(&connector["id"]);
+    let execution = fake
+        .record_execution(&connector_id, json!({"success": true, "http_status": 200}))
+        .expect("the connector exists");
+    ids.0.insert("connector", connector_id);
+    ids.0.insert("execution", execution);
+    post(
+        "/fin/start",
+        json!({"conversation_id": "fin-1", "user": {"id": "ada-1"},
+               "message": {"author": "user", "body": "Hi", "timestamp": "2026-04-12T09:30:00Z"}}),
+    )
+    .await;
     ids
 }
 
@@ -417,6 +442,12 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "macros" => "501".to_owned(),
                 "emails" => "301".to_owned(),
                 "brands" => "77".to_owned(),
+                // Issue 11, part c.
+                "custom_object_instances" => "Order".to_owned(),
+                "{custom_object_type_identifier}" => ids.get("order"),
+                "data_connectors" => ids.get("connector"),
+                "execution_results" => ids.get("execution"),
+                "workflows" => intercom_api::mock::FAKE_WORKFLOW_ID.to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -647,6 +678,28 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "list_items": "Low,High"}),
         ),
         "updateTicketTypeAttribute" => (none, json!({"description": "What went wrong"})),
+        // Issue 11, part c.
+        "createCustomObjectInstances" => (
+            none,
+            json!({"external_id": "ORD-3", "custom_attributes": {"status": "paid"}}),
+        ),
+        "deleteCustomObjectInstancesById" => (vec![("external_id", "ORD-2")], Value::Null),
+        "createDataConnector" => (
+            none,
+            json!({"name": "Refunds", "http_method": "post", "url": "https://shop.example.com/refunds"}),
+        ),
+        "updateDataConnector" => (none, json!({"state": "live"})),
+        "updateIpAllowlist" => (
+            none,
+            json!({"enabled": true, "ip_allowlist": ["127.0.0.1", "10.0.0.0/8"]}),
+        ),
+        "createPhoneSwitch" => (none, json!({"phone": "+353871234567"})),
+        "startFinConversation" | "replyToFin" => (
+            none,
+            json!({"conversation_id": "fin-1", "user": {"id": "ada-1"},
+                   "message": {"author": "user", "body": "Where is my parcel?", "timestamp": "2026-04-12T09:31:00Z"}}),
+        ),
+        "submitFinCsat" => (none, json!({"conversation_id": "fin-1", "rating": "good"})),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

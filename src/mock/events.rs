@@ -141,7 +141,7 @@ fn list(
     })))
 }
 
-fn iso(unix: i64) -> String {
+pub(crate) fn iso(unix: i64) -> String {
     // Days since the epoch to a civil date (Howard Hinnant's algorithm).
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);

@@ -235,6 +235,12 @@ mod ticket_types;
 mod tickets;
 mod visitors;
 mod workspace;
+// Issue 11, part c.
+mod custom_objects;
+mod data_connectors;
+mod fin_agent;
+mod platform;
+pub use platform::FAKE_WORKFLOW_ID;
 
 pub use fault::{Fault, parse_fault_rates};
 pub use seed::{SeededWorkspace, WorkspaceSeed};

@@ -31,6 +31,11 @@ use super::{
     workspace,
 };
 use crate::Clock;
+// Issue 11, part c.
+use super::custom_objects::{self, CustomObjects};
+use super::data_connectors::{self, DataConnectors};
+use super::fin_agent::{self, FinAgent};
+use super::platform::{self, Platform};
 
 pub(crate) use super::reply::WORKSPACE_ID;
 
@@ -87,6 +92,11 @@ pub(crate) struct State {
     pub(crate) quota: Quota,
     pub(crate) data_export: super::data_export::DataExports,
     pub(crate) reporting_data_export: super::reporting_data_export::ReportingExports,
+    // Issue 11, part c.
+    pub(crate) custom_objects: CustomObjects,
+    pub(crate) data_connectors: DataConnectors,
+    pub(crate) platform: Platform,
+    pub(crate) fin_agent: FinAgent,
 }
 
 impl State {
@@ -117,6 +127,11 @@ impl State {
             quota,
             data_export: Default::default(),
             reporting_data_export: Default::default(),
+            // Issue 11, part c.
+            custom_objects: CustomObjects::default(),
+            data_connectors: DataConnectors::default(),
+            platform: Platform::default(),
+            fin_agent: FinAgent::default(),
         }
     }
 }
@@ -303,6 +318,18 @@ impl State {
             | ["macros", ..]
             | ["emails", ..]
             | ["brands", ..] => workspace::route(WORKSPACE_ID, ctx, req),
+            // Issue 11, part c.
+            ["custom_object_instances", ..] => {
+                custom_objects::route(&mut self.custom_objects, ctx, req)
+            }
+            ["data_connectors", ..] => {
+                let admin = self.admins.ids().first().cloned().unwrap_or_default();
+                data_connectors::route(&mut self.data_connectors, &admin, ctx, req)
+            }
+            ["ip_allowlist"] | ["phone_call_redirects"] | ["export", "workflows", _] => {
+                platform::route(&mut self.platform, ctx, req)
+            }
+            ["fin", ..] => fin_agent::route(&mut self.fin_agent, ctx, req),
             _ => None,
         }
     }

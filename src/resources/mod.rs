@@ -48,6 +48,13 @@ pub mod news;
 pub mod ai_content;
 pub mod content;
 pub mod internal_articles;
+// Issue 11, part c.
+pub mod custom_object_instances;
+pub mod data_connectors;
+pub mod fin_agent;
+pub mod ip_allowlist;
+pub mod phone_call_redirects;
+pub mod workflows;
 
 /// The resource handles of an executor. Both the async [`Client`](crate::Client)
 /// and the blocking client expand this, so the list of families and its
@@ -163,6 +170,43 @@ macro_rules! resource_handles {
         /// Office hours schedules and their exceptions.
         pub fn office_hours(&self) -> $crate::resources::office_hours::OfficeHours<'_, $exec> {
             $crate::resources::office_hours::OfficeHours::new(self)
+        }
+
+        /// Custom object instances: records of your own object types.
+        pub fn custom_object_instances(
+            &self,
+        ) -> $crate::resources::custom_object_instances::CustomObjectInstances<'_, $exec> {
+            $crate::resources::custom_object_instances::CustomObjectInstances::new(self)
+        }
+
+        /// Data connectors: the HTTP requests workflows and Fin make to
+        /// your APIs, and their execution logs.
+        pub fn data_connectors(
+            &self,
+        ) -> $crate::resources::data_connectors::DataConnectors<'_, $exec> {
+            $crate::resources::data_connectors::DataConnectors::new(self)
+        }
+
+        /// The workspace's IP allowlist.
+        pub fn ip_allowlist(&self) -> $crate::resources::ip_allowlist::IpAllowlist<'_, $exec> {
+            $crate::resources::ip_allowlist::IpAllowlist::new(self)
+        }
+
+        /// Phone call redirects: text a caller a link to the Messenger.
+        pub fn phone_call_redirects(
+            &self,
+        ) -> $crate::resources::phone_call_redirects::PhoneCallRedirects<'_, $exec> {
+            $crate::resources::phone_call_redirects::PhoneCallRedirects::new(self)
+        }
+
+        /// Workflows: export a workflow's configuration.
+        pub fn workflows(&self) -> $crate::resources::workflows::Workflows<'_, $exec> {
+            $crate::resources::workflows::Workflows::new(self)
+        }
+
+        /// The Fin agent API: run Fin in your own conversations.
+        pub fn fin_agent(&self) -> $crate::resources::fin_agent::FinAgent<'_, $exec> {
+            $crate::resources::fin_agent::FinAgent::new(self)
         }
 
         /// Sender email addresses and their settings.
@@ -293,6 +337,13 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         internal_articles::ops::ALL,
         ai_content::ops::ALL,
         content::ops::ALL,
+        // Issue 11, part c.
+        custom_object_instances::ops::ALL,
+        data_connectors::ops::ALL,
+        ip_allowlist::ops::ALL,
+        phone_call_redirects::ops::ALL,
+        workflows::ops::ALL,
+        fin_agent::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -47,6 +47,11 @@ mod news;
 mod ai_content;
 mod content;
 mod internal_articles;
+// Issue 11, part c.
+mod custom_object_instances;
+mod data_connectors;
+mod fin_agent;
+mod platform;
 
 use std::future::IntoFuture;
 
