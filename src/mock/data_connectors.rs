@@ -13,9 +13,9 @@ use serde_json::{Map, Value, json};
 
 use super::events::iso;
 use super::paging::{bad_cursor, cursor_page, decode_cursor, encode_cursor, per_page};
+use super::reply::unix_secs;
 use super::reply::{Ctx, Reply};
 use super::request::{Incoming, required};
-use super::server::unix_secs;
 
 type Answer = Result<Reply, Reply>;
 

@@ -14,9 +14,9 @@
 use serde_json::{Value, json};
 
 use super::events::iso;
+use super::reply::WORKSPACE_ID;
 use super::reply::{Ctx, Reply};
 use super::request::{Incoming, required};
-use super::server::WORKSPACE_ID;
 
 /// The id of the one workflow the fake can export.
 pub const FAKE_WORKFLOW_ID: &str = "1001";

@@ -2,6 +2,8 @@
 //! proxy-style HTML pages, turned into a wiremock `ResponseTemplate` at the
 //! very end so faults can still change them (delay, truncation).
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -10,6 +12,13 @@ use wiremock::http::{HeaderName, HeaderValue};
 
 /// The fake workspace's id (`app.id_code`, contacts' `workspace_id`).
 pub(crate) const WORKSPACE_ID: &str = "fakeapp1";
+
+/// Unix seconds of a time (0 before the epoch).
+pub(crate) fn unix_secs(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
 
 /// Per-request facts every handler may need.
 #[derive(Debug)]

@@ -4,7 +4,6 @@
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use wiremock::{Respond, ResponseTemplate};
 
@@ -37,7 +36,7 @@ use super::data_connectors::{self, DataConnectors};
 use super::fin_agent::{self, FinAgent};
 use super::platform::{self, Platform};
 
-pub(crate) use super::reply::WORKSPACE_ID;
+pub(crate) use super::reply::{WORKSPACE_ID, unix_secs};
 
 /// The `errors[].code` of a path and method the fake has no route for, so
 /// a test can tell "the fake does not know this endpoint" from a
@@ -369,11 +368,4 @@ fn invalid_version(request: &wiremock::Request) -> Option<String> {
             (0..=newest).any(|m: u32| minor == m.to_string())
         });
     (!known).then_some(v)
-}
-
-/// Unix seconds of a time (0 before the epoch).
-pub(crate) fn unix_secs(t: SystemTime) -> i64 {
-    t.duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
