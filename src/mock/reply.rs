@@ -2,9 +2,7 @@
 //! proxy-style HTML pages, turned into a wiremock `ResponseTemplate` at the
 //! very end so faults can still change them (delay, truncation).
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
