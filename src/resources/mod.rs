@@ -283,6 +283,9 @@ macro_rules! resource_handles {
         }
     };
 }
+// Used by path in the blocking client; the async client's handles below
+// expand it by textual scope.
+#[cfg_attr(not(feature = "blocking"), allow(unused_imports))]
 pub(crate) use resource_handles;
 
 impl crate::Client {
