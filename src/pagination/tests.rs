@@ -1,4 +1,5 @@
 //! Unit tests of paging: schemes, cursors, cycles, nested item lists.
+//! Test-only: `mod tests;` in `mod.rs` sits under `#[cfg(test)]`.
 
 use super::*;
 use crate::transport::RawResponse;
