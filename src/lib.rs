@@ -97,27 +97,16 @@ pub use reqwest;
 pub use reqwest::Method;
 pub use resources::operations;
 pub use resources::{
-    admins, articles, banners, companies, contacts, conversations, data_events, help_center, notes,
-    segments, subscription_types, tags, tickets,
+    admins, ai_content, articles, audiences, away_status_reasons, banners, brands, calls,
+    companies, contacts, content, content_snippets, conversation_attributes, conversations,
+    custom_object_instances, data_attributes, data_connectors, data_events, data_export, emails,
+    fin_agent, help_center, internal_articles, ip_allowlist, jobs, macros, messages, news, notes,
+    office_hours, phone_call_redirects, reporting_data_export, segments, subscription_types, tags,
+    teams, ticket_states, ticket_types, tickets, visitors, workflows,
 };
-pub use resources::{ticket_states, ticket_types};
-pub use transport::quota;
-// Issue 10, part b.
-pub use resources::fin_agent;
-pub use resources::{away_status_reasons, data_attributes, jobs, messages, teams, visitors};
-pub use resources::{brands, conversation_attributes, emails, macros, office_hours};
-// Issue 11, part d.
 pub use resources::download::DownloadCall;
-pub use resources::{data_export, reporting_data_export};
+pub use transport::quota;
 pub use transport::Download;
-// Issue 11, part a.
-pub use resources::{audiences, content_snippets, news};
-// Issue 11, part b.
-pub use resources::ai_content;
-pub use resources::content;
-pub use resources::internal_articles;
-pub use resources::{custom_object_instances, data_connectors};
-pub use resources::{ip_allowlist, phone_call_redirects, workflows};
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

@@ -169,6 +169,85 @@ impl<'de> Deserialize<'de> for Avatar {
     }
 }
 
+/// A point in time as the spec's `datetime` allows it: Unix seconds or an
+/// ISO 8601 string, kept as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum DateTime {
+    /// Seconds since the Unix epoch.
+    Unix(i64),
+    /// An ISO 8601 date and time, e.g. `2024-12-18T15:57:17Z`.
+    Iso8601(String),
+}
+
+impl DateTime {
+    /// Seconds since the Unix epoch: the number as sent, or the string read
+    /// as RFC 3339 (`2024-12-18T15:57:17Z`; fractions and `+hh:mm` offsets
+    /// allowed). `None` for a string in another form.
+    pub fn unix_seconds(&self) -> Option<i64> {
+        match self {
+            DateTime::Unix(s) => Some(*s),
+            DateTime::Iso8601(s) => rfc3339_seconds(s),
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` as Unix seconds.
+fn rfc3339_seconds(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let digits = |from: usize, len: usize| -> Option<i64> {
+        let part = b.get(from..from + len)?;
+        part.iter().try_fold(0i64, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+        })
+    };
+    let sep = |at: usize, ok: &[u8]| b.get(at).is_some_and(|c| ok.contains(c));
+    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+        return None;
+    }
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in_month = *month_days.get(usize::try_from(month - 1).ok()?)?;
+    if day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = s.get(19..)?;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        rest = &fraction[n..];
+    }
+    let offset = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let two = |a: u8, b: u8| {
+                (a.is_ascii_digit() && b.is_ascii_digit())
+                    .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+            };
+            let (h, m) = (two(*h1, *h2)?, two(*m1, *m2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = h * 60 + m;
+            if *sign == b'+' { minutes * 60 } else { -minutes * 60 }
+        }
+        _ => return None,
+    };
+    // Days from 1970-01-01 to the date (proleptic Gregorian calendar).
+    let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second - offset)
+}
+
 /// `null` decodes as the type's default (an empty list, usually).
 pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
 where
@@ -229,6 +308,32 @@ mod tests {
         assert_eq!(serde_json::to_string(&c).expect("ser"), r#""ultraviolet""#);
         let r: Color = serde_json::from_str(r#""red""#).expect("de");
         assert_eq!(r, Color::Red);
+    }
+
+    #[test]
+    fn datetimes_are_unix_seconds_or_rfc3339() {
+        let t: DateTime = serde_json::from_str("1734537437").expect("de");
+        assert_eq!(t.unix_seconds(), Some(1_734_537_437));
+        // `date -u -d 2024-12-18T15:57:17Z +%s` = 1734537437.
+        for (text, secs) in [
+            ("2024-12-18T15:57:17Z", Some(1_734_537_437)),
+            ("2024-12-18t15:57:17.250z", Some(1_734_537_437)),
+            ("2024-12-18T16:57:17+01:00", Some(1_734_537_437)),
+            ("2024-12-18T10:27:17-05:30", Some(1_734_537_437)),
+            ("1970-01-01T00:00:00Z", Some(0)),
+            ("1969-12-31T23:59:59Z", Some(-1)),
+            ("2024-02-29T00:00:00Z", Some(1_709_164_800)),
+            ("2023-02-29T00:00:00Z", None),
+            ("2024-12-18", None),
+            ("2024-12-18T15:57:17", None),
+            ("2024-13-01T00:00:00Z", None),
+            ("2024-12-18T15:57:17.Z", None),
+            ("2024-12-18T15:57:17+1:00", None),
+            ("yesterday", None),
+        ] {
+            let t: DateTime = serde_json::from_value(serde_json::json!(text)).expect("de");
+            assert_eq!(t.unix_seconds(), secs, "{text}");
+        }
     }
 
     #[test]

@@ -96,6 +96,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("phone_call_redirects", "Switch"),
     ("workflows", "Workflows"),
     ("fin_agent", "Fin Agent"),
+    ("calls", "Calls"),
 ];
 
 /// Fixtures whose true shape is not the operation's declared 200 schema:
@@ -106,6 +107,13 @@ const SCHEMA_OVERRIDES: &[(&str, &str, &str)] = &[
         "data_event_list",
         "GET /events declares the summary schema for 200, but a plain listing \
      answers with an event.list (ENDPOINTS.md gotcha 2)",
+    ),
+    (
+        "collectFinVoiceCallByPhoneNumber",
+        "ai_call_response",
+        "GET /fin_voice/phone_number/{phone_number} declares no 200 answer at all; its \
+     description says it returns the matched call, as the three other collect operations \
+     do with ai_call_response",
     ),
     (
         "listCustomObjectInstances.by_external_id",

@@ -6,59 +6,51 @@
 //! share every endpoint definition.
 
 pub mod admins;
+pub mod ai_content;
 pub mod articles;
+pub mod audiences;
+pub mod away_status_reasons;
 pub mod banners;
+pub mod brands;
+pub mod calls;
 pub(crate) mod common;
 pub mod companies;
 pub mod contacts;
+pub mod content;
+pub mod content_snippets;
+pub mod conversation_attributes;
 pub mod conversations;
+pub mod custom_object_instances;
+pub mod data_attributes;
+pub mod data_connectors;
 pub mod data_events;
+pub mod data_export;
+pub(crate) mod download;
+pub mod emails;
 pub(crate) mod endpoints;
+pub mod fin_agent;
 pub mod help_center;
+pub mod internal_articles;
+pub mod ip_allowlist;
+pub mod jobs;
+pub mod macros;
+pub mod messages;
+pub mod news;
 pub mod notes;
+pub mod office_hours;
+pub mod phone_call_redirects;
+pub mod reporting_data_export;
 pub mod segments;
 pub(crate) mod shared;
 pub mod subscription_types;
 pub mod tags;
+pub mod teams;
 pub mod ticket_states;
 pub mod ticket_types;
 pub mod tickets;
-// Issue 10, part b.
-pub mod away_status_reasons;
-pub mod data_attributes;
-pub mod jobs;
-pub mod messages;
-pub mod teams;
 pub mod visitors;
-
-pub mod brands;
-pub mod conversation_attributes;
-pub mod emails;
-pub mod macros;
-pub mod office_hours;
-// Issue 11, part d.
-pub mod data_export;
-pub(crate) mod download;
-pub mod reporting_data_export;
-// Issue 11, part a.
-pub mod audiences;
-pub mod content_snippets;
-pub mod news;
-// Issue 11, part b.
-pub mod ai_content;
-pub mod content;
-pub mod internal_articles;
-// Issue 11, part c.
-pub mod custom_object_instances;
-pub mod data_connectors;
-pub mod fin_agent;
-pub mod ip_allowlist;
-pub mod phone_call_redirects;
 pub mod workflows;
 
-/// The resource handles of an executor. Both the async [`Client`](crate::Client)
-/// and the blocking client expand this, so the list of families and its
-/// documentation exist once.
 macro_rules! resource_handles {
     ($exec:ty) => {
         /// Contacts: users and leads.
@@ -277,6 +269,11 @@ macro_rules! resource_handles {
             $crate::resources::ai_content::AiContent::new(self)
         }
 
+        /// Calls: recordings, transcripts, and Fin Voice calls.
+        pub fn calls(&self) -> $crate::resources::calls::Calls<'_, $exec> {
+            $crate::resources::calls::Calls::new(self)
+        }
+
         /// Knowledge Hub content as a whole: search and bulk actions.
         pub fn content(&self) -> $crate::resources::content::Content<'_, $exec> {
             $crate::resources::content::Content::new(self)
@@ -312,7 +309,6 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         admins::ops::ALL,
         tags::ops::ALL,
         companies::ops::ALL,
-        // Issue 10, part b.
         messages::ops::ALL,
         data_attributes::ops::ALL,
         segments::ops::ALL,
@@ -330,23 +326,21 @@ pub fn operations() -> impl Iterator<Item = &'static crate::Operation> {
         tickets::ops::ALL,
         ticket_types::ops::ALL,
         ticket_states::ops::ALL,
-        // Issue 11, part d.
         data_export::ops::ALL,
         reporting_data_export::ops::ALL,
-        // Issue 11, part a.
         news::ops::ALL,
         content_snippets::ops::ALL,
         audiences::ops::ALL,
         internal_articles::ops::ALL,
         ai_content::ops::ALL,
         content::ops::ALL,
-        // Issue 11, part c.
         custom_object_instances::ops::ALL,
         data_connectors::ops::ALL,
         ip_allowlist::ops::ALL,
         phone_call_redirects::ops::ALL,
         workflows::ops::ALL,
         fin_agent::ops::ALL,
+        calls::ops::ALL,
     ]
     .into_iter()
     .flatten()

@@ -194,6 +194,40 @@ impl Download {
         Ok(received)
     }
 
+    /// The whole body as text, for a small text answer such as a call
+    /// transcript; refused once it passes `limit` bytes, so memory stays
+    /// bounded.
+    ///
+    /// # Errors
+    /// [`Error::ResponseTooLarge`] past `limit` bytes (from `Content-Length`
+    /// before reading when the server declares it); [`Error::Protocol`] for
+    /// a body that is not UTF-8; the reading errors of
+    /// [`to_writer`](Download::to_writer).
+    pub async fn text(mut self, limit: u64) -> Result<String, Error> {
+        let (status, declared) = (self.resp.status(), self.declared);
+        let too_large = || Error::ResponseTooLarge {
+            status,
+            limit,
+            content_length: declared,
+        };
+        if declared.is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = self.next_chunk(body.len() as u64).await? {
+            if body.len() as u64 + chunk.len() as u64 > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        String::from_utf8(body).map_err(|e| {
+            Error::Protocol(format!(
+                "a text answer is not UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            ))
+        })
+    }
+
     /// The body as a stream of chunks, in order; it ends with an error item
     /// when the body is cut short (see [`to_writer`](Download::to_writer)).
     pub fn bytes_stream(self) -> impl Stream<Item = Result<Bytes, Error>> + Send + Unpin {

@@ -186,10 +186,11 @@ impl Transport {
         h.insert(AUTHORIZATION, self.auth_header.clone());
         h.insert(
             ACCEPT,
-            match mode {
-                Mode::Read => APPLICATION_JSON,
+            match (req.accept, mode) {
+                (Some(media), _) => HeaderValue::from_static(media),
+                (None, Mode::Read) => APPLICATION_JSON,
                 // Intercom's download endpoints require it.
-                Mode::Stream => HeaderValue::from_static("application/octet-stream"),
+                (None, Mode::Stream) => HeaderValue::from_static("application/octet-stream"),
             },
         );
         h.insert(INTERCOM_VERSION, version);

@@ -47,6 +47,10 @@ pub(crate) struct RawRequest {
     pub(crate) options: CallOptions,
     /// The row this request was built from; `None` for [`Request::new`].
     pub(crate) operation: Option<&'static Operation>,
+    /// The `Accept` header when the endpoint answers with another media
+    /// type than the transport's default for its mode (a call transcript
+    /// is `text/plain`).
+    pub(crate) accept: Option<&'static str>,
 }
 
 impl fmt::Debug for RawRequest {
@@ -215,6 +219,7 @@ impl<T> Request<T> {
                 idempotent,
                 options: CallOptions::default(),
                 operation: None,
+                accept: None,
             },
             _out: PhantomData,
         }
@@ -239,6 +244,14 @@ impl<T> Request<T> {
     /// crate's endpoint methods.
     pub fn operation(&self) -> Option<&'static Operation> {
         self.raw.operation
+    }
+
+    /// Ask for `media` in the `Accept` header instead of the default
+    /// (`application/json`, or `application/octet-stream` for a download),
+    /// for an endpoint that answers with another type.
+    pub(crate) fn accept(mut self, media: &'static str) -> Self {
+        self.raw.accept = Some(media);
+        self
     }
 
     /// Add a query parameter.

@@ -181,10 +181,13 @@ fn base(http_method: &str, exact_path: &str, query: &[(&str, &str)]) -> MockBuil
 }
 
 /// The `Accept` the SDK sends: JSON, except for the download endpoints,
-/// which require `application/octet-stream`.
+/// which require `application/octet-stream`, and call transcripts (plain
+/// text).
 fn accept_for(exact_path: &str) -> &'static str {
     if exact_path.starts_with("/download/") || exact_path.ends_with("/recording") {
         "application/octet-stream"
+    } else if exact_path.starts_with("/calls/") && exact_path.ends_with("/transcript") {
+        "text/plain"
     } else {
         "application/json"
     }
