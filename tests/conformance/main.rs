@@ -52,6 +52,8 @@ mod custom_object_instances;
 mod data_connectors;
 mod fin_agent;
 mod platform;
+// Issue 11: the last family.
+mod calls;
 
 use std::future::IntoFuture;
 
