@@ -95,6 +95,7 @@ pub use pagination::{Cursor, ListCall, Page};
 pub use reqwest;
 /// The HTTP method type of [`Client::request`] and [`Request::new`].
 pub use reqwest::Method;
+pub use resources::download::DownloadCall;
 pub use resources::operations;
 pub use resources::{
     admins, ai_content, articles, audiences, away_status_reasons, banners, brands, calls,
@@ -104,9 +105,8 @@ pub use resources::{
     office_hours, phone_call_redirects, reporting_data_export, segments, subscription_types, tags,
     teams, ticket_states, ticket_types, tickets, visitors, workflows,
 };
-pub use resources::download::DownloadCall;
-pub use transport::quota;
 pub use transport::Download;
+pub use transport::quota;
 pub use transport::{
     CallOptions, Clock, Jitter, RateLimit, Request, RetryPolicy, Sleep, SystemClock, TokioClock,
 };

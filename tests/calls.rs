@@ -105,7 +105,10 @@ async fn list_streams_by_page_number() {
 async fn get() {
     let h = Harness::start().await;
     let call = h
-        .replay(expect("GET /calls/8810344"), h.client.calls().get("8810344"))
+        .replay(
+            expect("GET /calls/8810344"),
+            h.client.calls().get("8810344"),
+        )
         .await;
     assert_eq!(call.id, "8810344");
     assert_eq!(call.admin_id.as_deref(), Some("991267"));
@@ -134,7 +137,10 @@ async fn recording() {
         .and(wiremock::matchers::query_param("X-Amz-Signature", "abc123"))
         .respond_with(
             ResponseTemplate::new(200)
-                .insert_header("content-disposition", "attachment; filename=\"call-8810344.mp3\"")
+                .insert_header(
+                    "content-disposition",
+                    "attachment; filename=\"call-8810344.mp3\"",
+                )
                 .set_body_raw(audio.clone(), "audio/mpeg"),
         )
         .expect(1)
@@ -199,7 +205,12 @@ async fn a_transcript_larger_than_the_limit_is_refused() {
         )
         .mount(&h.server)
         .await;
-    let dl = h.client.calls().transcript("8810344").await.expect("headers");
+    let dl = h
+        .client
+        .calls()
+        .transcript("8810344")
+        .await
+        .expect("headers");
     match dl.text(64).await.unwrap_err() {
         Error::ResponseTooLarge {
             limit,
@@ -212,7 +223,12 @@ async fn a_transcript_larger_than_the_limit_is_refused() {
         .respond_with(ResponseTemplate::new(200).set_body_raw(vec![0xff, 0xfe, b'a'], "text/plain"))
         .mount(&h.server)
         .await;
-    let dl = h.client.calls().transcript("8810345").await.expect("headers");
+    let dl = h
+        .client
+        .calls()
+        .transcript("8810345")
+        .await
+        .expect("headers");
     assert!(matches!(dl.text(1024).await, Err(Error::Protocol(_))));
 }
 
@@ -275,9 +291,9 @@ async fn a_registration_is_never_sent_twice() {
         json!({"phone_number": "+15551234567", "call_id": "zoom-1"}),
     )
     .respond_with(ResponseTemplate::new(503))
-        .expect(1)
-        .mount(&h.server)
-        .await;
+    .expect(1)
+    .mount(&h.server)
+    .await;
     let client = intercom_api::Client::builder()
         .token(support::TOKEN)
         .base_url(h.server.uri())
@@ -303,8 +319,14 @@ async fn fin_voice_call() {
         )
         .await;
     assert_eq!(call.app_id, Some(7319));
-    assert_eq!(call.status, Some(FinVoiceStatus::Unknown("resolved".into())));
-    assert_eq!(call.intercom_conversation_id.as_deref(), Some("64619700005694"));
+    assert_eq!(
+        call.status,
+        Some(FinVoiceStatus::Unknown("resolved".into()))
+    );
+    assert_eq!(
+        call.intercom_conversation_id.as_deref(),
+        Some("64619700005694")
+    );
     assert_eq!(call.call_transcript.len(), 2);
     assert_eq!(call.call_transcript[0]["role"], "assistant");
     assert_eq!(call.intent[0]["name"], "billing.invoice_correction");
@@ -317,7 +339,9 @@ async fn fin_voice_call_by_external_id() {
     let call = h
         .replay(
             expect("GET /fin_voice/external_id/five9-88231"),
-            h.client.calls().fin_voice_call_by_external_id("five9-88231"),
+            h.client
+                .calls()
+                .fin_voice_call_by_external_id("five9-88231"),
         )
         .await;
     assert_eq!(call.id, Some(40117));
@@ -332,7 +356,9 @@ async fn fin_voice_call_by_phone_number() {
         .replay(
             // `+` is percent-encoded in the path, as any reserved character.
             expect("GET /fin_voice/phone_number/%2B15551234567"),
-            h.client.calls().fin_voice_call_by_phone_number("+15551234567"),
+            h.client
+                .calls()
+                .fin_voice_call_by_phone_number("+15551234567"),
         )
         .await;
     assert_eq!(call.status, Some(FinVoiceStatus::InProgress));
@@ -354,7 +380,10 @@ async fn fin_voice_calls_of_conversation() {
         .await;
     let ids: Vec<_> = calls.iter().map(|c| c.id).collect();
     assert_eq!(ids, [Some(40117), Some(40121)]);
-    assert_eq!(calls[1].status, Some(FinVoiceStatus::Unknown("escalated".into())));
+    assert_eq!(
+        calls[1].status,
+        Some(FinVoiceStatus::Unknown("escalated".into()))
+    );
 }
 
 #[tokio::test]
@@ -422,4 +451,96 @@ fn requests_match_the_spec() {
     let ops = spec::operations(spec);
     let missing = uncovered(&ops, &["Calls"], &requests);
     assert!(missing.is_empty(), "{missing:?}");
+}
+
+/// The fake Intercom serves calls, their files and Fin Voice calls with
+/// state: a registration is matched to a call and a conversation on its
+/// first read, and then shows in the calls list and by conversation.
+#[tokio::test]
+async fn the_fake_serves_calls_and_matches_fin_voice_calls() {
+    use intercom_api::mock::{FAKE_CALL_CONVERSATION_ID, FAKE_CALL_ID, FakeIntercom};
+    let fake = FakeIntercom::start().await;
+    let client = fake.client().expect("client");
+    let calls = client.calls();
+
+    let all: Vec<_> = calls.list().items().try_collect().await.expect("calls");
+    assert_eq!(all.len(), 2);
+    let recorded = calls.get(FAKE_CALL_ID).await.expect("call");
+    assert_eq!(
+        recorded.conversation_id.as_deref(),
+        Some(FAKE_CALL_CONVERSATION_ID)
+    );
+    let mut audio = Vec::new();
+    let n = calls
+        .recording(FAKE_CALL_ID)
+        .await
+        .expect("redirect followed")
+        .to_writer(&mut audio)
+        .await
+        .expect("audio");
+    assert_eq!(n as usize, audio.len());
+    assert!(audio.starts_with(b"ID3"));
+    let text = calls
+        .transcript(FAKE_CALL_ID)
+        .await
+        .expect("transcript")
+        .text(4096)
+        .await
+        .expect("text");
+    assert!(text.contains("recovering access"), "{text}");
+    let missed = &all[1];
+    let err = calls.recording(&missed.id).await.unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    let found = calls
+        .search_with_transcripts([FAKE_CALL_CONVERSATION_ID])
+        .await
+        .expect("search");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].transcript.as_ref().map(Vec::len), Some(2));
+
+    let registered = calls
+        .register_fin_voice(
+            RegisterFinVoiceCall::new("+15550001111", "zoom-77").source(FinVoiceSource::ZoomPhone),
+        )
+        .await
+        .expect("registered");
+    assert_eq!(registered.status, Some(FinVoiceStatus::Registered));
+    let again = calls
+        .register_fin_voice(RegisterFinVoiceCall::new("+15550001111", "zoom-77"))
+        .await
+        .unwrap_err();
+    assert_eq!(again.status().map(|s| s.as_u16()), Some(409));
+
+    let matched = calls
+        .fin_voice_call_by_external_id("zoom-77")
+        .await
+        .expect("matched");
+    let conversation = matched
+        .intercom_conversation_id
+        .clone()
+        .expect("conversation");
+    assert_eq!(matched.id, registered.id);
+    assert!(matched.intercom_call_id.is_some());
+    let by_phone = calls
+        .fin_voice_call_by_phone_number("+15550001111")
+        .await
+        .expect("by phone");
+    assert_eq!(by_phone.intercom_call_id, matched.intercom_call_id);
+    let by_id = calls
+        .fin_voice_call(&registered.id.expect("id").to_string())
+        .await
+        .expect("by id");
+    assert_eq!(by_id.external_call_id.as_deref(), Some("zoom-77"));
+    let of_conversation = calls
+        .fin_voice_calls_of_conversation(&conversation)
+        .await
+        .expect("by conversation");
+    assert_eq!(of_conversation.len(), 1);
+    let all: Vec<_> = calls.list().items().try_collect().await.expect("calls");
+    assert_eq!(all.len(), 3, "the matched call joined the list");
+    let err = calls
+        .fin_voice_call_by_external_id("nobody")
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
 }

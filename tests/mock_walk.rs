@@ -23,6 +23,8 @@ use support::spec;
 /// The operations whose answer is a file (see `intercom_api::Download`).
 const DOWNLOADS: &[&str] = &[
     "downloadDataExport",
+    "showCallRecording",
+    "showCallTranscript",
     "GET /download/reporting_data/{job_identifier}",
 ];
 
@@ -287,6 +289,12 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
                "message": {"author": "user", "body": "Hi", "timestamp": "2026-04-12T09:30:00Z"}}),
     )
     .await;
+    let registered = post(
+        "/fin_voice/register",
+        json!({"phone_number": "+15551234567", "call_id": "walk-call-1"}),
+    )
+    .await;
+    ids.0.insert("fin_voice", text(&registered["id"]));
     ids
 }
 
@@ -448,6 +456,11 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "data_connectors" => ids.get("connector"),
                 "execution_results" => ids.get("execution"),
                 "workflows" => intercom_api::mock::FAKE_WORKFLOW_ID.to_owned(),
+                "calls" => intercom_api::mock::FAKE_CALL_ID.to_owned(),
+                "collect" => ids.get("fin_voice"),
+                "external_id" => "walk-call-1".to_owned(),
+                "phone_number" => "+15551234567".to_owned(),
+                "conversation" => intercom_api::mock::FAKE_CALL_CONVERSATION_ID.to_owned(),
                 other => panic!("no value for a placeholder after `{other}` in {path}"),
             };
             out.push(v);
@@ -700,6 +713,14 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "message": {"author": "user", "body": "Where is my parcel?", "timestamp": "2026-04-12T09:31:00Z"}}),
         ),
         "submitFinCsat" => (none, json!({"conversation_id": "fin-1", "rating": "good"})),
+        "listCallsWithTranscripts" => (
+            none,
+            json!({"conversation_ids": [intercom_api::mock::FAKE_CALL_CONVERSATION_ID]}),
+        ),
+        "registerFinVoiceCall" => (
+            none,
+            json!({"phone_number": "+15551234567", "call_id": "walk-call-2", "source": "five9"}),
+        ),
         _ => (none, Value::Null),
     };
     (query, (!body.is_null()).then_some(body))

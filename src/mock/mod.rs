@@ -207,6 +207,7 @@
 mod admins;
 mod articles;
 mod audiences;
+mod calls;
 mod companies;
 mod contacts;
 mod content_snippets;
@@ -240,6 +241,7 @@ mod custom_objects;
 mod data_connectors;
 mod fin_agent;
 mod platform;
+pub use calls::{FAKE_CALL_CONVERSATION_ID, FAKE_CALL_ID};
 pub use platform::FAKE_WORKFLOW_ID;
 
 pub use fault::{Fault, parse_fault_rates};

@@ -10,6 +10,7 @@ use wiremock::{Respond, ResponseTemplate};
 use super::admins::Admins;
 use super::articles::Articles;
 use super::audiences::{self, Audiences};
+use super::calls::{self, Calls};
 use super::companies::{self, Companies};
 use super::contacts::{self, Contacts};
 use super::content_snippets::{self, ContentSnippets};
@@ -96,6 +97,7 @@ pub(crate) struct State {
     pub(crate) data_connectors: DataConnectors,
     pub(crate) platform: Platform,
     pub(crate) fin_agent: FinAgent,
+    pub(crate) calls: Calls,
 }
 
 impl State {
@@ -131,6 +133,7 @@ impl State {
             data_connectors: DataConnectors::default(),
             platform: Platform::default(),
             fin_agent: FinAgent::default(),
+            calls: Calls::default(),
         }
     }
 }
@@ -329,6 +332,7 @@ impl State {
                 platform::route(&mut self.platform, ctx, req)
             }
             ["fin", ..] => fin_agent::route(&mut self.fin_agent, ctx, req),
+            ["calls", ..] | ["fin_voice", ..] => calls::route(&mut self.calls, ctx, req),
             _ => None,
         }
     }

@@ -307,7 +307,15 @@ mod tests {
         for ok in ["+15551234567", "+442071838750", "+12"] {
             assert!(require_e164("p", ok).is_ok(), "{ok}");
         }
-        for bad in ["", "15551234567", "+", "+1", "+0123456", "+1555 123", "+1234567890123456"] {
+        for bad in [
+            "",
+            "15551234567",
+            "+",
+            "+1",
+            "+0123456",
+            "+1555 123",
+            "+1234567890123456",
+        ] {
             assert!(require_e164("p", bad).is_err(), "{bad:?}");
         }
     }
@@ -319,7 +327,10 @@ mod tests {
         )
         .expect("decode");
         assert_eq!(c.id, Some(7));
-        assert_eq!(c.status, Some(FinVoiceStatus::Unknown("resolved_by_fin".into())));
+        assert_eq!(
+            c.status,
+            Some(FinVoiceStatus::Unknown("resolved_by_fin".into()))
+        );
         assert!(c.call_transcript.is_empty() && c.intent.is_empty());
     }
 }
