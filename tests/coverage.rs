@@ -396,6 +396,89 @@ fn manifest_matches_the_spec() {
     );
 }
 
+/// One line of README's coverage table: family, typed, total, handles.
+fn readme_table(readme: &str) -> Vec<(String, usize, usize, String)> {
+    readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| family | operations | handle |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            let [family, counts, handles] = cells.as_slice() else {
+                return None;
+            };
+            let counts = counts.trim_matches('*');
+            let (typed, total) = counts.split_once(" / ")?;
+            Some((
+                family.trim_matches('*').to_owned(),
+                typed.trim().parse().ok()?,
+                total.trim().parse().ok()?,
+                (*handles).to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// README's coverage table says what the manifest and the spec say: one
+/// line per manifest family, typed / total counts, the handles the family's
+/// methods hang on, and the total over the whole spec.
+#[test]
+fn readme_coverage_table_is_up_to_date() {
+    let entries = load_manifest();
+    let readme = std::fs::read_to_string(support::manifest_dir().join("README.md")).expect("README");
+    let table = readme_table(&readme);
+    let spec_ops = spec::load().map(spec::operations);
+    let mut problems = Vec::new();
+    let mut families: BTreeMap<&str, (usize, usize, BTreeSet<String>)> = BTreeMap::new();
+    for e in &entries {
+        let f = families.entry(e.family.as_str()).or_default();
+        f.1 += 1;
+        if let Target::Method { accessor, .. } = &e.target {
+            f.0 += 1;
+            f.2.insert(format!("`client.{accessor}()`"));
+        }
+    }
+    let (mut typed_sum, mut total_sum) = (0, 0);
+    for (family, typed, total, handles) in &table {
+        if family == "total" {
+            let spec_total = spec_ops.as_ref().map_or(total_sum, Vec::len);
+            if (*typed, *total) != (typed_sum, spec_total) {
+                problems.push(format!(
+                    "total: README says {typed} / {total}, the table sums to {typed_sum} and the spec has {spec_total}"
+                ));
+            }
+            continue;
+        }
+        let Some((want_typed, want_total, want_handles)) = families.remove(family.as_str()) else {
+            problems.push(format!("{family}: not a family of openapi/coverage.yaml"));
+            continue;
+        };
+        let spec_total = spec_ops
+            .as_ref()
+            .map_or(want_total, |ops| ops.iter().filter(|o| o.family == *family).count());
+        if (*typed, *total) != (want_typed, spec_total) {
+            problems.push(format!(
+                "{family}: README says {typed} / {total}, the manifest types {want_typed} of {spec_total}"
+            ));
+        }
+        for h in want_handles {
+            if !handles.contains(&h) {
+                problems.push(format!("{family}: the handle {h} is missing"));
+            }
+        }
+        typed_sum += typed;
+        total_sum += total;
+    }
+    for family in families.keys() {
+        problems.push(format!("{family}: in the manifest, not in README's table"));
+    }
+    if !table.iter().any(|(f, ..)| f == "total") {
+        problems.push("README's table has no total line".into());
+    }
+    fail_on(problems, "README's coverage table");
+}
+
 #[test]
 fn manifest_families_match_endpoints_md() {
     let entries = load_manifest();
