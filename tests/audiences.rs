@@ -22,15 +22,16 @@ async fn list() {
     let h = Harness::start().await;
     let page = h
         .replay(
-            expect("GET /audiences").query(&[("page", "1"), ("per_page", "2")]),
-            h.client.audiences().list(1, 2),
+            expect("GET /audiences").query(&[("per_page", "2")]),
+            h.client.audiences().list().per_page(2),
         )
         .await;
 
-    assert_eq!(page.data.len(), 2);
+    assert_eq!(page.items.len(), 2);
     assert_eq!(page.total_count, Some(3));
-    assert_eq!(page.next_page(), Some(2));
-    let ent = &page.data[0];
+    // The page numbers sit at the top level of the answer, not in `pages`.
+    assert_eq!(page.next, Some(intercom_api::Cursor::Page(2)));
+    let ent = &page.items[0];
     assert_eq!(ent.id, "12");
     assert_eq!(ent.name.as_deref(), Some("Enterprise accounts"));
     assert_eq!(
@@ -43,7 +44,7 @@ async fn list() {
         )]
     );
     assert_eq!(ent.role_predicates, [Predicate::role("user")]);
-    let trial = &page.data[1];
+    let trial = &page.items[1];
     assert_eq!(trial.predicates.len(), 2);
     assert_eq!(trial.predicates[1].comparison.as_deref(), Some("gt"));
     assert_eq!(trial.role_predicates, [Predicate::role("lead")]);
@@ -138,9 +139,7 @@ async fn delete() {
 async fn bad_arguments_are_refused_before_sending() {
     let h = Harness::start().await;
     let a = h.client.audiences();
-    let err = a.list(0, 10).await.expect_err("page 0");
-    assert_eq!(invalid_field(err), "page");
-    let err = a.list(1, 51).await.expect_err("51 per page");
+    let err = a.list().per_page(51).await.expect_err("51 per page");
     assert_eq!(invalid_field(err), "per_page");
     let err = a.create(NewAudience::new("")).await.expect_err("no name");
     assert_eq!(invalid_field(err), "name");
@@ -188,7 +187,7 @@ fn sdk_requests_match_the_spec() {
     let client = offline_client();
     let c = client.audiences();
     let requests = [
-        built(c.list(1, 50)),
+        built(c.list().per_page(50).into_request()),
         built(
             c.create(
                 NewAudience::new("VIP")
@@ -240,9 +239,9 @@ async fn the_fake_keeps_audiences_that_snippets_target() {
         .await
         .expect("targets an audience that exists");
     assert_eq!(snippet.audience_ids, [id]);
-    let page = client.audiences().list(1, 50).await.expect("list");
+    let page = client.audiences().list().per_page(50).await.expect("list");
     assert_eq!(page.total_count, Some(1));
-    assert_eq!(page.next_page(), None);
+    assert_eq!(page.next, None);
     client.audiences().delete(&vip.id).await.expect("deleted");
     let err = client.audiences().get(&vip.id).await.expect_err("gone");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
@@ -252,6 +251,50 @@ async fn the_fake_keeps_audiences_that_snippets_target() {
         .await
         .expect_err("unknown audience");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
-    let snippets = client.content_snippets().list(1, 20).await.expect("list");
-    assert_eq!(snippets.data.len(), 1);
+    let snippets = client.content_snippets().list().await.expect("list");
+    assert_eq!(snippets.items.len(), 1);
+}
+
+/// Audiences and content snippets put their page numbers at the top level
+/// of the answer; their lists still stream every page, and end.
+#[tokio::test]
+async fn audiences_and_snippets_stream_across_pages() {
+    use futures::TryStreamExt;
+    let fake = intercom_api::mock::FakeIntercom::start().await;
+    let client = fake.client().expect("client");
+    for name in ["A", "B", "C"] {
+        client
+            .audiences()
+            .create(NewAudience::new(name).role_predicate(Predicate::role("user")))
+            .await
+            .expect("created");
+        client
+            .content_snippets()
+            .create(intercom_api::content_snippets::NewContentSnippet::markdown(
+                format!("Snippet {name}"),
+                "text",
+            ))
+            .await
+            .expect("created");
+    }
+    let names: Vec<_> = client
+        .audiences()
+        .list()
+        .per_page(2)
+        .items()
+        .map_ok(|a| a.name.unwrap_or_default())
+        .try_collect()
+        .await
+        .expect("audiences");
+    assert_eq!(names, ["A", "B", "C"]);
+    let pages: Vec<_> = client
+        .content_snippets()
+        .list()
+        .per_page(2)
+        .pages()
+        .map_ok(|p| (p.page, p.items.len()))
+        .try_collect()
+        .await
+        .expect("snippets");
+    assert_eq!(pages, [(Some(1), 2), (Some(2), 1)]);
 }

@@ -22,16 +22,17 @@ async fn list() {
     let h = Harness::start().await;
     let page = h
         .replay(
-            expect("GET /content_snippets").query(&[("page", "1"), ("per_page", "2")]),
-            h.client.content_snippets().list(1, 2),
+            expect("GET /content_snippets").query(&[("per_page", "2")]),
+            h.client.content_snippets().list().per_page(2),
         )
         .await;
 
-    assert_eq!(page.data.len(), 2);
+    assert_eq!(page.items.len(), 2);
     assert_eq!(page.total_count, Some(5));
-    assert_eq!(page.total_pages, Some(3));
-    assert_eq!(page.next_page(), Some(2));
-    let refund = &page.data[0];
+    // The page numbers sit at the top level of the answer, not in `pages`.
+    assert_eq!((page.page, page.total_pages), (Some(1), Some(3)));
+    assert_eq!(page.next, Some(intercom_api::Cursor::Page(2)));
+    let refund = &page.items[0];
     assert_eq!(refund.id, "4217");
     assert_eq!(
         refund.body_markdown.as_deref(),
@@ -40,7 +41,7 @@ async fn list() {
     assert_eq!(refund.ai_chatbot_availability, Some(true));
     assert_eq!(refund.chatbot_availability, Some(1));
     assert!(refund.audience_ids.is_empty());
-    let canada = &page.data[1];
+    let canada = &page.items[1];
     assert_eq!(canada.body_markdown, None);
     assert_eq!(canada.json_blocks.len(), 2);
     assert_eq!(canada.json_blocks[1]["type"], "unorderedList");
@@ -144,9 +145,9 @@ async fn delete() {
 async fn bad_arguments_are_refused_before_sending() {
     let h = Harness::start().await;
     let c = h.client.content_snippets();
-    let err = c.list(0, 20).await.expect_err("page 0");
-    assert_eq!(invalid_field(err), "page");
-    let err = c.list(1, 0).await.expect_err("per_page 0");
+    let err = c.list().per_page(0).await.expect_err("per_page 0");
+    assert_eq!(invalid_field(err), "per_page");
+    let err = c.list().per_page(51).await.expect_err("per_page 51");
     assert_eq!(invalid_field(err), "per_page");
     let err = c
         .create(NewContentSnippet::markdown(" ", "text"))
@@ -209,7 +210,12 @@ fn sdk_requests_match_the_spec() {
     let client = offline_client();
     let c = client.content_snippets();
     let requests = [
-        built(c.list(2, 50)),
+        built(
+            c.list()
+                .per_page(50)
+                .starting_from(intercom_api::Cursor::Page(2))
+                .into_request(),
+        ),
         built(
             c.create(
                 NewContentSnippet::markdown("Refund window", "**30 days**")

@@ -426,7 +426,8 @@ fn readme_table(readme: &str) -> Vec<(String, usize, usize, String)> {
 #[test]
 fn readme_coverage_table_is_up_to_date() {
     let entries = load_manifest();
-    let readme = std::fs::read_to_string(support::manifest_dir().join("README.md")).expect("README");
+    let readme =
+        std::fs::read_to_string(support::manifest_dir().join("README.md")).expect("README");
     let table = readme_table(&readme);
     let spec_ops = spec::load().map(spec::operations);
     let mut problems = Vec::new();
@@ -454,9 +455,9 @@ fn readme_coverage_table_is_up_to_date() {
             problems.push(format!("{family}: not a family of openapi/coverage.yaml"));
             continue;
         };
-        let spec_total = spec_ops
-            .as_ref()
-            .map_or(want_total, |ops| ops.iter().filter(|o| o.family == *family).count());
+        let spec_total = spec_ops.as_ref().map_or(want_total, |ops| {
+            ops.iter().filter(|o| o.family == *family).count()
+        });
         if (*typed, *total) != (want_typed, spec_total) {
             problems.push(format!(
                 "{family}: README says {typed} / {total}, the manifest types {want_typed} of {spec_total}"

@@ -57,10 +57,10 @@ pub(crate) fn route(
     Some(answer.unwrap_or_else(|e| e))
 }
 
-/// `?page=&per_page=` (default 20, at most 150), numbers at the top level.
+/// `?page=&per_page=` (default 20, at most 50), numbers at the top level.
 fn list(store: &ContentSnippets, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
     let items: Vec<Value> = store.snippets.iter().cloned().map(Value::Object).collect();
-    top_level_page(ctx, req, items, 20, paging::MAX_PER_PAGE)
+    top_level_page(ctx, req, items, 20, 50)
 }
 
 /// A page-numbered list whose `page`, `per_page` and `total_pages` are at

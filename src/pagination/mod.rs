@@ -353,6 +353,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageSeed<T> {
             next_cursor: None,
             has_more: None,
         };
+        // Some lists (audiences, content snippets) put their page numbers
+        // at the top level instead of in `pages`.
+        let mut top = PagesMeta::default();
         let (head, rest) = split_key(self.items_key);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if key == head {
@@ -362,6 +365,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageSeed<T> {
             match key.as_ref() {
                 "total_count" => page.total_count = map.next_value()?,
                 "pages" => page.pages = map.next_value()?,
+                "page" => top.page = map.next_value::<MaybeInt>()?.into(),
+                "per_page" => top.per_page = map.next_value::<MaybeInt>()?.into(),
+                "total_pages" => top.total_pages = map.next_value::<MaybeInt>()?.into(),
                 "scroll_param" => page.scroll_param = map.next_value()?,
                 "next_cursor" => page.next_cursor = map.next_value()?,
                 "has_more" => page.has_more = map.next_value()?,
@@ -370,7 +376,28 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageSeed<T> {
                 }
             }
         }
+        if page.pages.is_none() && (top.page.is_some() || top.total_pages.is_some()) {
+            page.pages = Some(top);
+        }
         Ok(page)
+    }
+}
+
+/// A top-level page number: an integer, or anything else (ignored, as an
+/// unknown key would be).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum MaybeInt {
+    Int(i64),
+    Other(IgnoredAny),
+}
+
+impl From<MaybeInt> for Option<i64> {
+    fn from(v: MaybeInt) -> Self {
+        match v {
+            MaybeInt::Int(n) => Some(n),
+            MaybeInt::Other(_) => None,
+        }
     }
 }
 

@@ -54,6 +54,31 @@ fn page_numbers_stop_at_total_pages() {
 }
 
 #[test]
+fn page_numbers_may_sit_at_the_top_level() {
+    let p = Paging::new(Scheme::PageNumber, "data");
+    let mid = decode_page(
+        p,
+        r#"{"type":"list","data":[1],"total_count":5,"page":1,"per_page":2,"total_pages":3}"#,
+    );
+    assert_eq!(mid.next, Some(Cursor::Page(2)));
+    assert_eq!(
+        (mid.page, mid.per_page, mid.total_pages),
+        (Some(1), Some(2), Some(3))
+    );
+    let last = decode_page(p, r#"{"data":[1],"page":3,"total_pages":3}"#);
+    assert_eq!(last.next, None);
+    // `pages` wins when both are there; a top-level `page` that is not a
+    // number is ignored like any unknown key.
+    let both = decode_page(
+        p,
+        r#"{"data":[1],"page":9,"total_pages":9,"pages":{"page":1,"total_pages":2}}"#,
+    );
+    assert_eq!(both.next, Some(Cursor::Page(2)));
+    let odd = decode_page(p, r#"{"data":[1],"page":{"number":1},"total_pages":"x"}"#);
+    assert_eq!((odd.page, odd.next), (None, None));
+}
+
+#[test]
 fn scroll_ends_on_empty_data_and_opaque_on_has_more_false() {
     let s = Paging::new(Scheme::Scroll, "data");
     assert_eq!(

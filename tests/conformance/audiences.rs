@@ -7,8 +7,8 @@ use crate::{check, prism};
 #[tokio::test]
 async fn list_audiences() {
     let Some(c) = prism() else { return };
-    let page = check(c.audiences().list(1, 50)).await;
-    assert!(!page.data.is_empty());
+    let page = check(c.audiences().list().per_page(50)).await;
+    assert!(!page.items.is_empty());
 }
 
 #[tokio::test]

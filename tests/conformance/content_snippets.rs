@@ -8,7 +8,7 @@ use crate::{check, prism};
 #[tokio::test]
 async fn list_content_snippets() {
     let Some(c) = prism() else { return };
-    check(c.content_snippets().list(1, 20)).await;
+    check(c.content_snippets().list().per_page(20)).await;
 }
 
 #[tokio::test]

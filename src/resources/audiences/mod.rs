@@ -106,39 +106,6 @@ pub struct Audience {
     pub updated_at: Option<i64>,
 }
 
-/// One page of audiences, numbered from 1.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct AudienceList {
-    /// The audiences of this page.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub data: Vec<Audience>,
-    /// How many audiences there are in all.
-    #[serde(default)]
-    pub total_count: Option<i64>,
-    /// This page's number.
-    #[serde(default)]
-    pub page: Option<i64>,
-    /// Audiences per page.
-    #[serde(default)]
-    pub per_page: Option<i64>,
-    /// How many pages there are.
-    #[serde(default)]
-    pub total_pages: Option<i64>,
-}
-
-impl AudienceList {
-    /// The number of the page after this one, if there is one.
-    pub fn next_page(&self) -> Option<u32> {
-        match (self.page, self.total_pages) {
-            (Some(p), Some(total)) if p < total && !self.data.is_empty() => {
-                u32::try_from(p + 1).ok()
-            }
-            _ => None,
-        }
-    }
-}
-
 /// An audience to create.
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
@@ -227,22 +194,4 @@ pub(super) fn update_body<T>(req: Request<T>, update: UpdateAudience) -> Result<
         [&update.predicates, &update.role_predicates],
     )?;
     req.json(&update)
-}
-
-/// `?page=&per_page=` with `per_page` at most [`MAX_PER_PAGE`].
-pub(super) fn page_query<T>(
-    req: Request<T>,
-    page: u32,
-    per_page: u32,
-) -> Result<Request<T>, Error> {
-    if page == 0 {
-        return Err(Error::invalid("page", "pages are numbered from 1"));
-    }
-    if per_page == 0 || per_page > MAX_PER_PAGE {
-        return Err(Error::invalid(
-            "per_page",
-            format!("{per_page} is outside 1..={MAX_PER_PAGE}"),
-        ));
-    }
-    Ok(req.query("page", page).query("per_page", per_page))
 }

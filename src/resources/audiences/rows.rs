@@ -1,41 +1,38 @@
 //! The audiences endpoints: one row each (see [`endpoints!`](crate::resources::endpoints)).
 
-use super::{
-    Audience, AudienceList, NewAudience, UpdateAudience, create_body, page_query, update_body,
-};
+use super::{Audience, NewAudience, UpdateAudience, create_body, update_body};
+use crate::pagination::{Paging, Scheme};
 use crate::resources::endpoints::endpoints;
 
 /// Most audiences per page.
 pub const MAX_PER_PAGE: u32 = 50;
+
+/// Page numbers at the top level of the answer, not in `pages`.
+const LIST: Paging = Paging::new(Scheme::PageNumber, "data").max_per_page(MAX_PER_PAGE);
 
 endpoints! {
     /// The audiences endpoints. Get one from
     /// [`Client::audiences`](crate::Client::audiences).
     family "audiences" => Audiences;
 
-    /// One page of the workspace's audiences: page `page` (from 1) of
-    /// `per_page` each (at most 50). The list puts its page numbers at the
-    /// top level (not in `pages`), so it is read page by page:
-    /// [`AudienceList::next_page`] says what to ask for next.
+    /// The workspace's audiences, in numbered pages of at most 50: await
+    /// it for the first page, or stream every audience with `.items()`.
     ///
     /// ```no_run
     /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// let mut page = Some(1);
-    /// while let Some(n) = page {
-    ///     let list = client.audiences().list(n, 50).await?;
-    ///     for a in &list.data {
-    ///         println!("{} {:?}", a.id, a.name);
-    ///     }
-    ///     page = list.next_page();
+    /// use futures::TryStreamExt;
+    /// let mut all = std::pin::pin!(client.audiences().list().per_page(50).items());
+    /// while let Some(a) = all.try_next().await? {
+    ///     println!("{} {:?}", a.id, a.name);
     /// }
     /// # Ok(()) }
     /// ```
     ///
     /// # Errors
     /// [`Error::InvalidInput`](crate::Error::InvalidInput) before sending for
-    /// `page` 0 or `per_page` outside 1..=50; `401`.
+    /// `per_page` outside 1..=50; `401`.
     "listAudiences" GET "/audiences"
-    fn list(page: u32, per_page: u32) -> Call<AudienceList> = page_query;
+    fn list() -> ListCall<Audience> paged LIST;
 
     /// Create an audience. Not retried: a retry could create it twice.
     ///

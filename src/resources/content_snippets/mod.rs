@@ -26,7 +26,7 @@ mod requests;
 mod rows;
 
 pub use requests::{MAX_TITLE_CHARS, NewContentSnippet, UpdateContentSnippet};
-pub use rows::{ContentSnippets, ops};
+pub use rows::{ContentSnippets, MAX_PER_PAGE, ops};
 
 use serde::Deserialize;
 
@@ -77,37 +77,4 @@ pub struct ContentSnippet {
     /// The audiences Fin uses it for; empty when it is not targeted.
     #[serde(default, deserialize_with = "null_as_default")]
     pub audience_ids: Vec<i64>,
-}
-
-/// One page of content snippets, numbered from 1.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct ContentSnippetList {
-    /// The snippets of this page.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub data: Vec<ContentSnippet>,
-    /// How many snippets there are in all.
-    #[serde(default)]
-    pub total_count: Option<i64>,
-    /// This page's number.
-    #[serde(default)]
-    pub page: Option<i64>,
-    /// Snippets per page.
-    #[serde(default)]
-    pub per_page: Option<i64>,
-    /// How many pages there are.
-    #[serde(default)]
-    pub total_pages: Option<i64>,
-}
-
-impl ContentSnippetList {
-    /// The number of the page after this one, if there is one.
-    pub fn next_page(&self) -> Option<u32> {
-        match (self.page, self.total_pages) {
-            (Some(p), Some(total)) if p < total && !self.data.is_empty() => {
-                u32::try_from(p + 1).ok()
-            }
-            _ => None,
-        }
-    }
 }

@@ -230,18 +230,3 @@ pub(super) fn update_body<T>(
     update.validate()?;
     req.json(&update)
 }
-
-/// `?page=&per_page=` of a page-numbered list.
-pub(super) fn page_query<T>(
-    req: Request<T>,
-    page: u32,
-    per_page: u32,
-) -> Result<Request<T>, Error> {
-    if page == 0 {
-        return Err(Error::invalid("page", "pages are numbered from 1"));
-    }
-    if per_page == 0 {
-        return Err(Error::invalid("per_page", "must be at least 1"));
-    }
-    Ok(req.query("page", page).query("per_page", per_page))
-}

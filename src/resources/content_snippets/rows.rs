@@ -1,39 +1,39 @@
 //! The content snippets endpoints: one row each (see [`endpoints!`](crate::resources::endpoints)).
 
-use super::requests::{
-    NewContentSnippet, UpdateContentSnippet, create_body, page_query, update_body,
-};
-use super::{ContentSnippet, ContentSnippetList};
+use super::ContentSnippet;
+use super::requests::{NewContentSnippet, UpdateContentSnippet, create_body, update_body};
+use crate::pagination::{Paging, Scheme};
 use crate::resources::endpoints::endpoints;
+
+/// Most content snippets per page.
+pub const MAX_PER_PAGE: u32 = 50;
+
+/// Page numbers at the top level of the answer, not in `pages`.
+const LIST: Paging = Paging::new(Scheme::PageNumber, "data").max_per_page(MAX_PER_PAGE);
 
 endpoints! {
     /// The content snippets endpoints. Get one from
     /// [`Client::content_snippets`](crate::Client::content_snippets).
     family "content_snippets" => ContentSnippets;
 
-    /// One page of the workspace's content snippets: page `page` (from 1)
-    /// of `per_page` each. The list puts its page numbers at the top level
-    /// (not in `pages`), so it is read page by page:
-    /// [`ContentSnippetList::next_page`] says what to ask for next.
+    /// The workspace's content snippets, in numbered pages of at most 50:
+    /// await it for the first page, or stream every snippet with `.items()`.
     ///
     /// ```no_run
     /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-    /// let mut page = Some(1);
-    /// while let Some(n) = page {
-    ///     let list = client.content_snippets().list(n, 50).await?;
-    ///     for s in &list.data {
-    ///         println!("{} {:?}", s.id, s.title);
-    ///     }
-    ///     page = list.next_page();
+    /// use futures::TryStreamExt;
+    /// let snippets: Vec<_> = client.content_snippets().list().items().try_collect().await?;
+    /// for s in &snippets {
+    ///     println!("{} {:?}", s.id, s.title);
     /// }
     /// # Ok(()) }
     /// ```
     ///
     /// # Errors
     /// [`Error::InvalidInput`](crate::Error::InvalidInput) before sending for
-    /// `page` or `per_page` 0; `401`.
+    /// `per_page` outside 1..=50; `401`.
     "listContentSnippets" GET "/content_snippets"
-    fn list(page: u32, per_page: u32) -> Call<ContentSnippetList> = page_query;
+    fn list() -> ListCall<ContentSnippet> paged LIST;
 
     /// Create a content snippet. Not retried: a retry could create it twice.
     ///
