@@ -62,7 +62,6 @@ const FAMILIES: &[(&str, &str)] = &[
     ("articles", "Articles"),
     ("help_center", "Help Center"),
     ("admins", "Admins"),
-    // Issue 10, part b.
     ("messages", "Messages"),
     ("data_attributes", "Data Attributes"),
     ("segments", "Segments"),
@@ -82,14 +81,11 @@ const FAMILIES: &[(&str, &str)] = &[
     // Attribute rows are in the ticket_types family, so are their fixtures.
     ("ticket_types", "Ticket Type Attributes"),
     ("ticket_states", "Ticket States"),
-    // Issue 11, part d.
     ("data_export", "Data Export"),
     ("reporting_data_export", "Reporting Data Export"),
-    // Issue 11, part a.
     ("news", "News"),
     ("content_snippets", "Content Snippets"),
     ("audiences", "Audiences"),
-    // Issue 11, part c.
     ("custom_object_instances", "Custom Object Instances"),
     ("data_connectors", "Data Connectors"),
     ("ip_allowlist", "IP Allowlist"),

@@ -202,7 +202,7 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("version", text(&versions["data"][0]["id"]));
     ids.0.insert("collection", text(&collection["id"]));
     ids.0.insert("redirect", text(&redirect["id"]));
-    // Issue 11, part d: a content export, read once (which completes it).
+    // A content export, read once (which completes it).
     let export = post(
         "/export/content/data",
         json!({"created_at_after": 1_700_000_000, "created_at_before": 1_700_086_400}),
@@ -227,7 +227,6 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
         .await
         .expect("report status");
     ids.0.insert("report", report);
-    // Issue 11, part a.
     let news_item = post(
         "/news/news_items",
         json!({"title": "Spring release", "sender_id": 1, "state": "live",
@@ -264,7 +263,6 @@ async fn seed(fake: &FakeIntercom) -> Seeded {
     ids.0.insert("external_page", text(&page["id"]));
     ids.0.insert("import_source", import_source);
     seed_desk(&client, &mut ids).await;
-    // Issue 11, part c.
     for ext in ["ORD-1", "ORD-2"] {
         let order = post(
             "/custom_object_instances/Order",
@@ -413,20 +411,16 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "banners" => "view_1".to_owned(),
                 "tickets" if op.id.contains("Tag") => "ticket_1".to_owned(),
                 "internal_articles" => ids.get("internal_article"),
-                // Issue 11, part a: the stored snippet (tagging keeps `cs_1`).
+                // The stored snippet (tagging keeps `cs_1`).
                 "content_snippets" if op.path == "/content_snippets/{id}" => ids.get("snippet"),
                 "content_snippets" => "cs_1".to_owned(),
-                // Issue 11, part d.
                 "data" | "cancel" => ids.get("export"),
                 "reporting_data" => ids.get("report"),
-                // Issue 11, part a.
                 "news_items" => ids.get("news_item"),
                 "newsfeeds" => "1".to_owned(),
                 "audiences" => ids.get("audience"),
-                // Issue 11, part b.
                 "content_import_sources" => ids.get("import_source"),
                 "external_pages" => ids.get("external_page"),
-                // Issue 10.
                 // Only Tracker tickets link to conversations.
                 "tickets"
                     if op.id.contains("ConversationToTicket")
@@ -450,7 +444,6 @@ fn fill(op: &Op, ids: &Seeded) -> String {
                 "macros" => "501".to_owned(),
                 "emails" => "301".to_owned(),
                 "brands" => "77".to_owned(),
-                // Issue 11, part c.
                 "custom_object_instances" => "Order".to_owned(),
                 "{custom_object_type_identifier}" => ids.get("order"),
                 "data_connectors" => ids.get("connector"),
@@ -559,7 +552,6 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
             none,
             json!({"from_url": "https://help.example.com/older", "target_type": "collection", "target_id": "$collection"}),
         ),
-        // Issue 11, part d.
         "createDataExport" => (
             none,
             json!({"created_at_after": 1_700_000_000, "created_at_before": 1_700_086_400}),
@@ -579,7 +571,6 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
         "GET /download/reporting_data/{job_identifier}" => {
             (vec![("app_id", "fakeapp1")], Value::Null)
         }
-        // Issue 11, part a.
         "createNewsItem" | "updateNewsItem" => (
             none,
             json!({"title": "Invoices in PDF", "sender_id": 1, "state": "live",
@@ -620,7 +611,6 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "availability": {"copilot": true}}),
         ),
         "searchContent" => (vec![("query", "refund")], Value::Null),
-        // Issue 10.
         "createMessage" => (
             none,
             json!({"message_type": "inapp", "from": {"type": "admin", "id": "$admin"},
@@ -691,7 +681,6 @@ fn body_for(id: &str) -> (Vec<(&'static str, &'static str)>, Option<Value>) {
                    "list_items": "Low,High"}),
         ),
         "updateTicketTypeAttribute" => (none, json!({"description": "What went wrong"})),
-        // Issue 11, part c.
         "createCustomObjectInstances" => (
             none,
             json!({"external_id": "ORD-3", "custom_attributes": {"status": "paid"}}),

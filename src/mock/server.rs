@@ -15,12 +15,16 @@ use super::companies::{self, Companies};
 use super::contacts::{self, Contacts};
 use super::content_snippets::{self, ContentSnippets};
 use super::conversations::{self, Conversations};
+use super::custom_objects::{self, CustomObjects};
+use super::data_connectors::{self, DataConnectors};
 use super::events::Events;
 use super::fault::Fault;
+use super::fin_agent::{self, FinAgent};
 use super::help_center::HelpCenter;
 use super::knowledge;
 use super::messages::Messages;
 use super::news::{self, News};
+use super::platform::{self, Platform};
 use super::quota::{Quota, RateHeaders};
 use super::reply::{Ctx, Reply, Rng, code_for_status};
 use super::request::{Incoming, percent_decode};
@@ -31,11 +35,6 @@ use super::{
     workspace,
 };
 use crate::Clock;
-// Issue 11, part c.
-use super::custom_objects::{self, CustomObjects};
-use super::data_connectors::{self, DataConnectors};
-use super::fin_agent::{self, FinAgent};
-use super::platform::{self, Platform};
 
 pub(crate) use super::reply::{WORKSPACE_ID, unix_secs};
 
@@ -92,7 +91,6 @@ pub(crate) struct State {
     pub(crate) quota: Quota,
     pub(crate) data_export: super::data_export::DataExports,
     pub(crate) reporting_data_export: super::reporting_data_export::ReportingExports,
-    // Issue 11, part c.
     pub(crate) custom_objects: CustomObjects,
     pub(crate) data_connectors: DataConnectors,
     pub(crate) platform: Platform,
@@ -128,7 +126,6 @@ impl State {
             quota,
             data_export: Default::default(),
             reporting_data_export: Default::default(),
-            // Issue 11, part c.
             custom_objects: CustomObjects::default(),
             data_connectors: DataConnectors::default(),
             platform: Platform::default(),
@@ -320,7 +317,6 @@ impl State {
             | ["macros", ..]
             | ["emails", ..]
             | ["brands", ..] => workspace::route(WORKSPACE_ID, ctx, req),
-            // Issue 11, part c.
             ["custom_object_instances", ..] => {
                 custom_objects::route(&mut self.custom_objects, ctx, req)
             }

@@ -17,43 +17,36 @@
 mod support;
 
 mod admins_events;
+mod ai_content;
 mod articles;
+mod audiences;
+mod brands_emails;
+mod calls;
 mod companies;
 mod contacts;
+mod content;
+mod content_snippets;
+mod conversation_attributes;
 mod conversations;
-mod tags;
-// Issue 10, part b.
+mod custom_object_instances;
 mod data_attributes;
+mod data_connectors;
+mod data_export;
+mod fin_agent;
+mod internal_articles;
+mod macros;
 mod messages;
+mod news;
+mod office_hours;
+mod platform;
+mod reporting_data_export;
 mod segments;
 mod small_families;
+mod tags;
 mod teams;
-mod visitors;
-
-mod brands_emails;
-mod conversation_attributes;
-mod macros;
-mod office_hours;
 mod ticket_types;
 mod tickets;
-// Issue 11, part d.
-mod data_export;
-mod reporting_data_export;
-// Issue 11, part a.
-mod audiences;
-mod content_snippets;
-mod news;
-// Issue 11, part b.
-mod ai_content;
-mod content;
-mod internal_articles;
-// Issue 11, part c.
-mod custom_object_instances;
-mod data_connectors;
-mod fin_agent;
-mod platform;
-// Issue 11: the last family.
-mod calls;
+mod visitors;
 
 use std::future::IntoFuture;
 
