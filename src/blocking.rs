@@ -22,21 +22,45 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Downloads (a data export, a reporting export) stream into any
+//! [`std::io::Write`], or read as a [`std::io::Read`], one network chunk in
+//! memory at a time:
+//!
+//! ```no_run
+//! # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+//! use intercom_api::jobs::JobWait;
+//!
+//! let job = client.data_export().wait("al9w983lwu88w1fd", JobWait::default())?;
+//! if job.is_ready() {
+//!     let mut file = std::fs::File::create("messages.csv.gz").map_err(intercom_api::Error::Write)?;
+//!     let bytes = client.data_export().download(&job.job_identifier).to_writer(&mut file)?;
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! Calling it from inside an async runtime would block that runtime's thread;
 //! it returns [`Error::Config`] instead.
 
 use std::fmt;
 use std::future::Future;
+use std::io::{self, Read, Write};
 use std::sync::Arc;
 
+use bytes::Bytes;
+use futures::{Stream, StreamExt};
 use secrecy::SecretString;
 use serde::de::DeserializeOwned;
 
 use crate::call::Call;
 use crate::client::ClientBuilder;
+use crate::data_attributes::{CreateDataAttribute, DataAttributes, Ensured};
+use crate::data_export::{DataExport, DataExports};
 use crate::error::Error;
+use crate::jobs::{Job, JobWait, Jobs};
 use crate::pagination::{ListCall, Page, Pager};
+use crate::reporting_data_export::{ReportingDataExports, ReportingExport};
 use crate::resources::contacts::{Contacts, CreateContact, Upserted};
+use crate::resources::download::DownloadCall;
 use crate::transport::{RateLimit, Request};
 
 /// Owns the runtime; shuts it down without blocking wherever it is dropped.
@@ -138,6 +162,17 @@ impl Client {
         path: impl Into<String>,
     ) -> Call<'_, Client, T> {
         Call::new(self, Ok(Request::new(method, path)))
+    }
+
+    /// A download from an endpoint this crate does not model yet; see
+    /// [`crate::Client::download`]. Run it with [`DownloadCall::send`] or
+    /// [`DownloadCall::to_writer`].
+    pub fn download(
+        &self,
+        method: reqwest::Method,
+        path: impl Into<String>,
+    ) -> DownloadCall<'_, Client> {
+        DownloadCall::new(self, Ok(Request::new(method, path)))
     }
 
     /// Run a request value.
@@ -272,4 +307,281 @@ impl Contacts<'_, Client> {
         let client = self.executor();
         client.block_on(client.inner.contacts().upsert_by_external_id(contact))?
     }
+}
+
+impl DataAttributes<'_, Client> {
+    /// The attribute named `attribute.name()` of its model, created when
+    /// missing. This runs the async client's `ensure`, so the two cannot
+    /// drift apart.
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// use intercom_api::data_attributes::{CreateDataAttribute, DataAttributeModel, DataType};
+    /// let ltv = client
+    ///     .data_attributes()
+    ///     .ensure(CreateDataAttribute::new("lifetime_value", DataAttributeModel::Contact, DataType::Float))?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As the async version.
+    pub fn ensure(&self, attribute: CreateDataAttribute) -> Result<Ensured, Error> {
+        let client = self.executor();
+        client.block_on(client.inner.data_attributes().ensure(attribute))?
+    }
+}
+
+impl Jobs<'_, Client> {
+    /// Poll the job until it succeeds or fails, with the backoff of
+    /// [`JobWait`] on the client's clock. This runs the async client's
+    /// `wait`.
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// use intercom_api::jobs::JobWait;
+    /// let job = client.jobs().wait("2", JobWait::default())?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As the async version.
+    pub fn wait(&self, job_id: &str, policy: JobWait) -> Result<Job, Error> {
+        let client = self.executor();
+        client.block_on(client.inner.jobs().wait(job_id, policy))?
+    }
+}
+
+impl DataExports<'_, Client> {
+    /// Poll the export until it is finished, with the backoff of
+    /// [`JobWait`] on the client's clock. This runs the async client's
+    /// `wait`; check [`DataExport::is_ready`] before downloading.
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// use intercom_api::jobs::JobWait;
+    /// let job = client.data_export().wait("al9w983lwu88w1fd", JobWait::default())?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As the async version.
+    pub fn wait(&self, job_identifier: &str, policy: JobWait) -> Result<DataExport, Error> {
+        let client = self.executor();
+        client.block_on(client.inner.data_export().wait(job_identifier, policy))?
+    }
+}
+
+impl ReportingDataExports<'_, Client> {
+    /// Poll the export until it is finished, with the backoff of
+    /// [`JobWait`] on the client's clock. This runs the async client's
+    /// `wait`.
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// use intercom_api::jobs::JobWait;
+    /// let job = client
+    ///     .reporting_data_export()
+    ///     .wait("job1", "fakeapp1", "client-1", JobWait::default())?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As the async version.
+    pub fn wait(
+        &self,
+        job_identifier: &str,
+        app_id: &str,
+        client_id: &str,
+        policy: JobWait,
+    ) -> Result<ReportingExport, Error> {
+        let client = self.executor();
+        let exports = client.inner.reporting_data_export();
+        client.block_on(exports.wait(job_identifier, app_id, client_id, policy))?
+    }
+}
+
+impl<T, O> DownloadCall<'_, Client, T, O> {
+    /// Send the request and wait for the answer's headers (retries and
+    /// errors as for any call); the body is then read from the returned
+    /// [`Download`].
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// let download = client.data_export().download("al9w983lwu88w1fd").send()?;
+    /// let name = download.filename().unwrap_or("export.csv.gz").to_owned();
+    /// let mut file = std::fs::File::create(name).map_err(intercom_api::Error::Write)?;
+    /// let bytes = download.to_writer(&mut file)?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// Any [`Error`] of the request, as for the async download (e.g. a `404`
+    /// for an unknown job); [`Error::InvalidInput`] before sending;
+    /// [`Error::Config`] when called inside an async runtime.
+    pub fn send(self) -> Result<Download, Error> {
+        let (client, request) = self.into_parts();
+        let request = request?;
+        let download = client.block_on(client.inner.transport.download(&request.raw))??;
+        Ok(Download::new(client.clone(), download))
+    }
+
+    /// Send the request, then write the whole body to `writer` chunk by
+    /// chunk (never the whole body in memory) and flush it; returns how
+    /// many bytes were written. Shorthand for
+    /// [`send`](DownloadCall::send) then [`Download::to_writer`].
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// let mut file = std::fs::File::create("messages.csv.gz").map_err(intercom_api::Error::Write)?;
+    /// let bytes = client.data_export().download("al9w983lwu88w1fd").to_writer(&mut file)?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`send`](DownloadCall::send), then those of
+    /// [`Download::to_writer`].
+    pub fn to_writer<W: Write + ?Sized>(self, writer: &mut W) -> Result<u64, Error> {
+        self.send()?.to_writer(writer)
+    }
+}
+
+/// A file Intercom is sending, on the blocking client: the answer's headers
+/// have arrived, its body has not been read yet. Write the body somewhere
+/// with [`to_writer`](Download::to_writer), or read it as a
+/// [`std::io::Read`] (e.g. through a gzip decoder). Either way memory stays
+/// bounded (one network chunk at a time), however large the file.
+///
+/// It holds a clone of the client (its runtime reads the body), so it may
+/// outlive the call that made it.
+///
+/// ```no_run
+/// # fn run(client: intercom_api::blocking::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use std::io::Read;
+/// let mut download = client.data_export().download("al9w983lwu88w1fd").send()?;
+/// // A data export is a gzipped CSV: a decoder such as
+/// // `flate2::read::GzDecoder::new(download)` reads the CSV inside.
+/// let mut magic = [0u8; 2];
+/// download.read_exact(&mut magic)?;
+/// assert_eq!(magic, [0x1f, 0x8b]);
+/// # Ok(()) }
+/// ```
+#[must_use = "a download does nothing until its body is read"]
+pub struct Download {
+    client: Client,
+    status: reqwest::StatusCode,
+    content_length: Option<u64>,
+    content_type: Option<String>,
+    filename: Option<String>,
+    /// The body's chunks, fused: polled again after its end, it stays ended.
+    body: Box<dyn Stream<Item = Result<Bytes, Error>> + Send + Unpin>,
+    /// The rest of a chunk a `read` did not take yet.
+    pending: Bytes,
+}
+
+impl fmt::Debug for Download {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("blocking::Download")
+            .field("status", &self.status)
+            .field("content_length", &self.content_length)
+            .field("content_type", &self.content_type)
+            .field("filename", &self.filename)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Download {
+    fn new(client: Client, download: crate::Download) -> Self {
+        Download {
+            client,
+            status: download.status(),
+            content_length: download.content_length(),
+            content_type: download.content_type().map(str::to_owned),
+            filename: download.filename().map(str::to_owned),
+            body: Box::new(download.bytes_stream().fuse()),
+            pending: Bytes::new(),
+        }
+    }
+
+    /// The HTTP status of the answer (a 2xx).
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+
+    /// The size the server declared (`Content-Length`), if it did.
+    pub fn content_length(&self) -> Option<u64> {
+        self.content_length
+    }
+
+    /// The `Content-Type` the server declared, e.g. `application/octet-stream`.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The file name the server suggested (`Content-Disposition: attachment;
+    /// filename=…`), if any.
+    pub fn filename(&self) -> Option<&str> {
+        self.filename.as_deref()
+    }
+
+    /// Write the rest of the body to `writer`, chunk by chunk, then flush
+    /// it; returns how many bytes were written.
+    ///
+    /// # Errors
+    /// As [`crate::Download::to_writer`]: [`Error::DownloadTruncated`] when
+    /// the body ends before its declared length (the connection was cut;
+    /// what arrived before was written); [`Error::Timeout`] when no chunk
+    /// arrives within the call's timeout; [`Error::Write`] when the writer
+    /// fails; [`Error::Transport`] for another failure while reading; and
+    /// [`Error::Config`] when called inside an async runtime.
+    pub fn to_writer<W: Write + ?Sized>(mut self, writer: &mut W) -> Result<u64, Error> {
+        let client = self.client.clone();
+        client.block_on(async move {
+            let mut written = 0u64;
+            let mut chunk = std::mem::take(&mut self.pending);
+            loop {
+                if !chunk.is_empty() {
+                    writer.write_all(&chunk).map_err(Error::Write)?;
+                    written += chunk.len() as u64;
+                }
+                chunk = match self.body.next().await {
+                    Some(next) => next?,
+                    None => break,
+                };
+            }
+            writer.flush().map_err(Error::Write)?;
+            Ok(written)
+        })?
+    }
+}
+
+/// Reads the body. A failure is an [`io::Error`] wrapping the [`Error`]
+/// (get it back with `into_inner` and `downcast`), of kind
+/// [`UnexpectedEof`](io::ErrorKind::UnexpectedEof) for
+/// [`Error::DownloadTruncated`] and [`TimedOut`](io::ErrorKind::TimedOut)
+/// for [`Error::Timeout`].
+impl Read for Download {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        while self.pending.is_empty() {
+            match self.client.block_on(self.body.next()).map_err(io_error)? {
+                Some(chunk) => self.pending = chunk.map_err(io_error)?,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.pending.len());
+        buf[..n].copy_from_slice(&self.pending.split_to(n));
+        Ok(n)
+    }
+}
+
+/// An [`Error`] met while reading a download, as an [`io::Error`].
+fn io_error(e: Error) -> io::Error {
+    let kind = match &e {
+        Error::DownloadTruncated { .. } => io::ErrorKind::UnexpectedEof,
+        Error::Timeout { .. } => io::ErrorKind::TimedOut,
+        _ => io::ErrorKind::Other,
+    };
+    io::Error::new(kind, e)
 }

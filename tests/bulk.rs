@@ -1,12 +1,16 @@
 //! Bulk operations against the fake Intercom, in virtual time.
 //!
-//! The fake and the client share a [`VirtualClock`]: `sleep` moves the clock
-//! to the sleeper's deadline after a few real milliseconds, so "2,000 events
-//! at 50 per second" is forty one-second quota windows of fake time and well
-//! under a second of real time.
+//! The fake and the client share a [`VirtualClock`] that moves only when
+//! every worker of the run is asleep on it, so "2,000 events at 50 per
+//! second" is forty one-second quota windows of fake time, a fraction of a
+//! second of real time, and the same run whatever the machine's load.
 
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use intercom_api::bulk::{MAX_CONCURRENCY, Progress};
@@ -21,44 +25,187 @@ use wiremock::{Mock, ResponseTemplate};
 /// Fake time starts on a whole second, so the first window is a full one.
 const T0: u64 = 1_750_000_000;
 
-/// A wall clock that only moves when someone sleeps on it.
+/// A wall clock that moves only when every worker of a bulk run is asleep
+/// on it (discrete-event time).
 ///
-/// A sleep ends at `now + d` as read when it starts (so tasks sleeping until
-/// the same reset do not add up their sleeps). Before moving the clock it
-/// waits [`SETTLE`] of real time: the requests still in flight reach the
-/// fake at the time they were sent, as they would in real life, where a
-/// second-long wait leaves them ample time. Without it, the clock would jump
-/// over the window edge while they travel and the fake would count them in
-/// the next window.
+/// A worker is one of the run's `concurrency` calls; it is asleep when it
+/// waits for quota or for a retry. When all the live workers sleep, no
+/// request is in flight: every one sent has reached the fake, been counted
+/// in the window it was sent in, and its answer has been read. Only then
+/// does time jump to the earliest deadline, waking the sleepers due.
+///
+/// (An earlier version jumped after 25 ms of real time, assuming in-flight
+/// requests would land by then. Under CPU load one sometimes did not: the
+/// fake counted it in the next window, the client rightly saw that window
+/// one short, and the run needed a 41st window.)
+///
+/// The run must report each finished item through [`VirtualClock::on_progress`],
+/// so the clock knows how many workers are left at the end of the input.
 #[derive(Debug, Clone)]
-struct VirtualClock(Arc<Mutex<SystemTime>>);
+struct VirtualClock(Arc<Mutex<Timeline>>);
 
-/// Real time for in-flight requests to land before a virtual sleep ends.
-const SETTLE: Duration = Duration::from_millis(25);
+#[derive(Debug)]
+struct Timeline {
+    now: SystemTime,
+    /// Deadline and waker of each sleeping worker, by sleep id.
+    sleepers: BTreeMap<u64, (SystemTime, Waker)>,
+    next_id: u64,
+    /// The run's concurrency; `None` when no run was declared.
+    concurrency: Option<usize>,
+    /// Items of the run not finished yet.
+    unfinished: usize,
+}
+
+impl Timeline {
+    /// If every live worker sleeps, jump to the earliest deadline and return
+    /// the wakers of the sleepers now due (their entries removed, so the
+    /// next jump waits until they sleep again or finish).
+    fn advance_if_idle(&mut self) -> Vec<Waker> {
+        let Some(concurrency) = self.concurrency else {
+            return Vec::new();
+        };
+        let live = concurrency.min(self.unfinished);
+        let Some(next) = self.sleepers.values().map(|(d, _)| *d).min() else {
+            return Vec::new();
+        };
+        if self.sleepers.len() < live {
+            return Vec::new();
+        }
+        self.now = self.now.max(next);
+        let now = self.now;
+        let due: Vec<u64> = self
+            .sleepers
+            .iter()
+            .filter(|(_, (d, _))| *d <= now)
+            .map(|(id, _)| *id)
+            .collect();
+        due.iter()
+            .filter_map(|id| self.sleepers.remove(id))
+            .map(|(_, w)| w)
+            .collect()
+    }
+}
 
 impl VirtualClock {
-    fn new() -> Self {
-        VirtualClock(Arc::new(Mutex::new(UNIX_EPOCH + Duration::from_secs(T0))))
+    /// A clock for a run of `items` at `concurrency`; the run must be given
+    /// [`on_progress`](Self::on_progress).
+    fn for_run(items: usize, concurrency: usize) -> Self {
+        VirtualClock::starting(Some(concurrency), items)
     }
+
+    /// A clock for runs far below the quota: they never sleep, and a sleep
+    /// fails the test.
+    fn new() -> Self {
+        VirtualClock::starting(None, 0)
+    }
+
+    fn starting(concurrency: Option<usize>, unfinished: usize) -> Self {
+        VirtualClock(Arc::new(Mutex::new(Timeline {
+            now: UNIX_EPOCH + Duration::from_secs(T0),
+            sleepers: BTreeMap::new(),
+            next_id: 0,
+            concurrency,
+            unfinished,
+        })))
+    }
+
+    fn timeline(&self) -> MutexGuard<'_, Timeline> {
+        self.0.lock().unwrap()
+    }
+
     fn elapsed(&self) -> Duration {
         self.now()
             .duration_since(UNIX_EPOCH + Duration::from_secs(T0))
             .unwrap()
     }
+
+    /// The run's progress callback: one worker fewer at the end of the
+    /// input, which may leave all the others asleep.
+    fn on_progress(&self) -> impl Fn(&Progress) + Send + Sync + 'static {
+        let clock = self.clone();
+        move |_| {
+            let due = {
+                let mut t = clock.timeline();
+                t.unfinished = t.unfinished.saturating_sub(1);
+                t.advance_if_idle()
+            };
+            due.into_iter().for_each(Waker::wake);
+        }
+    }
 }
 
 impl Clock for VirtualClock {
     fn now(&self) -> SystemTime {
-        *self.0.lock().unwrap()
+        self.timeline().now
     }
     fn sleep(&self, d: Duration) -> Sleep {
-        let deadline = self.now() + d;
-        let now = Arc::clone(&self.0);
-        Box::pin(async move {
-            tokio::time::sleep(SETTLE).await;
-            let mut now = now.lock().unwrap();
-            *now = (*now).max(deadline);
+        let mut t = self.timeline();
+        assert!(
+            t.concurrency.is_some(),
+            "a sleep of {d:?} on a clock with no run declared: use VirtualClock::for_run"
+        );
+        let id = t.next_id;
+        t.next_id += 1;
+        let deadline = t.now + d;
+        Box::pin(Nap {
+            clock: self.clone(),
+            id,
+            deadline,
         })
+    }
+}
+
+/// One worker's sleep on a [`VirtualClock`].
+struct Nap {
+    clock: VirtualClock,
+    id: u64,
+    deadline: SystemTime,
+}
+
+impl Future for Nap {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let (ready, due) = {
+            let mut t = self.clock.timeline();
+            if t.now >= self.deadline {
+                t.sleepers.remove(&self.id);
+                (true, Vec::new())
+            } else {
+                t.sleepers
+                    .insert(self.id, (self.deadline, cx.waker().clone()));
+                let due = t.advance_if_idle();
+                (t.now >= self.deadline, due)
+            }
+        };
+        due.into_iter().for_each(Waker::wake);
+        if ready {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
+}
+
+impl Drop for Nap {
+    fn drop(&mut self) {
+        if let Ok(mut t) = self.clock.0.lock() {
+            t.sleepers.remove(&self.id);
+        }
+    }
+}
+
+/// Real time a run may take before it counts as hung: far more than the
+/// fraction of a second it needs, even under load. Never waited out by a
+/// passing test.
+const HANG: Duration = Duration::from_secs(120);
+
+/// `fut`, or a failure naming the clock's state if it hangs (a worker
+/// waiting for something other than the clock, with nothing in flight).
+async fn unless_hung<F: Future>(clock: &VirtualClock, fut: F) -> F::Output {
+    match tokio::time::timeout(HANG, fut).await {
+        Ok(out) => out,
+        Err(_) => panic!("the run hung: {:?}", clock.timeline()),
     }
 }
 
@@ -96,13 +243,14 @@ fn accepted(fake: &FakeIntercom) -> Vec<u64> {
 async fn events_at_the_quota_use_it_fully_without_429s_or_losses() {
     const N: usize = 2_000;
     const QUOTA: u32 = 50;
-    let clock = VirtualClock::new();
+    let clock = VirtualClock::for_run(N, 16);
     let (fake, client) = fake_with_quota(QUOTA, &clock).await;
 
-    let report = client
+    let bulk = client
         .bulk()
         .concurrency(16)
-        .track_events((0..N).map(event))
+        .on_progress(clock.on_progress());
+    let report = unless_hung(&clock, bulk.track_events((0..N).map(event)))
         .await
         .unwrap();
 
@@ -143,16 +291,17 @@ async fn events_at_the_quota_use_it_fully_without_429s_or_losses() {
 #[tokio::test]
 async fn quota_taken_by_someone_else_costs_a_429_per_edge_and_no_item() {
     const N: usize = 300;
-    let clock = VirtualClock::new();
+    let clock = VirtualClock::for_run(N, 4);
     let (fake, client) = fake_with_quota(50, &clock).await;
     // Another process took part of the first windows' quota: the next
     // answers are 429s as Intercom would send them.
     fake.inject(Fault::Status(429), 3);
 
-    let report = client
+    let bulk = client
         .bulk()
         .concurrency(4)
-        .track_events((0..N).map(event))
+        .on_progress(clock.on_progress());
+    let report = unless_hung(&clock, bulk.track_events((0..N).map(event)))
         .await
         .unwrap();
 

@@ -75,6 +75,12 @@ impl<'c, C, T, O> DownloadCall<'c, C, T, O> {
     pub fn into_request(self) -> Result<Request<T>, Error> {
         self.request
     }
+
+    /// The executor and the request, for executors.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
+    pub(crate) fn into_parts(self) -> (&'c C, Result<Request<T>, Error>) {
+        (self.client, self.request)
+    }
 }
 
 impl<'c, T: Send + 'c, O: 'c> IntoFuture for DownloadCall<'c, Client, T, O> {
