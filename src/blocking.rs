@@ -61,7 +61,7 @@ use crate::pagination::{ListCall, Page, Pager};
 use crate::reporting_data_export::{ReportingDataExports, ReportingExport};
 use crate::resources::contacts::{Contacts, CreateContact, Upserted};
 use crate::resources::download::DownloadCall;
-use crate::transport::{RateLimit, Request};
+use crate::transport::{RateLimit, Request, TextBody};
 
 /// Owns the runtime; shuts it down without blocking wherever it is dropped.
 struct Runtime(Option<tokio::runtime::Runtime>);
@@ -550,6 +550,35 @@ impl Download {
             }
             writer.flush().map_err(Error::Write)?;
             Ok(written)
+        })?
+    }
+}
+
+impl Download {
+    /// The rest of the body as text, for a small text answer such as a
+    /// call transcript; refused once it passes `limit` bytes.
+    ///
+    /// ```no_run
+    /// # fn run(client: intercom_api::blocking::Client) -> Result<(), intercom_api::Error> {
+    /// let text = client.calls().transcript("123").send()?.text(1 << 20)?;
+    /// println!("{} lines", text.lines().count());
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`crate::Download::text`]: [`Error::ResponseTooLarge`] past
+    /// `limit`, [`Error::Protocol`] for a body that is not UTF-8, the
+    /// reading errors of [`to_writer`](Download::to_writer); and
+    /// [`Error::Config`] when called inside an async runtime.
+    pub fn text(mut self, limit: u64) -> Result<String, Error> {
+        let mut text = TextBody::start(self.status, self.content_length, limit)?;
+        text.push(&std::mem::take(&mut self.pending))?;
+        let client = self.client.clone();
+        client.block_on(async move {
+            while let Some(chunk) = self.body.next().await {
+                text.push(&chunk?)?;
+            }
+            text.finish()
         })?
     }
 }

@@ -544,3 +544,60 @@ async fn the_fake_serves_calls_and_matches_fin_voice_calls() {
         .unwrap_err();
     assert!(err.is_not_found(), "{err:?}");
 }
+
+#[cfg(feature = "blocking")]
+#[test]
+fn the_blocking_client_has_the_calls_handle() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(wiremock::MockServer::start());
+    rt.block_on(
+        stub("GET", "/fin_voice/external_id/five9-88231", &[])
+            .respond_with(ok(fixture("calls/collectFinVoiceCallByExternalId")))
+            .expect(1)
+            .mount(&server),
+    );
+    let client = intercom_api::blocking::Client::builder()
+        .token(support::TOKEN)
+        .base_url(server.uri())
+        .retry(intercom_api::RetryPolicy::none())
+        .build_blocking()
+        .expect("client");
+    let call = client
+        .calls()
+        .fin_voice_call_by_external_id("five9-88231")
+        .send()
+        .expect("sent");
+    assert_eq!(call.intercom_call_id.as_deref(), Some("8810344"));
+    rt.block_on(
+        stub("GET", "/calls/8810344/transcript", &[])
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_raw(TRANSCRIPT.as_bytes().to_vec(), "text/plain"),
+            )
+            .expect(2)
+            .mount(&server),
+    );
+    let text = client
+        .calls()
+        .transcript("8810344")
+        .send()
+        .expect("headers")
+        .text(1024)
+        .expect("text");
+    assert_eq!(text, TRANSCRIPT);
+    let small = client
+        .calls()
+        .transcript("8810344")
+        .send()
+        .expect("headers");
+    assert!(matches!(
+        small.text(10),
+        Err(Error::ResponseTooLarge { limit: 10, .. })
+    ));
+    let err = client
+        .calls()
+        .search_with_transcripts(Vec::<String>::new())
+        .send()
+        .unwrap_err();
+    assert_eq!(invalid_field(err), "conversation_ids");
+}

@@ -204,28 +204,11 @@ impl Download {
     /// a body that is not UTF-8; the reading errors of
     /// [`to_writer`](Download::to_writer).
     pub async fn text(mut self, limit: u64) -> Result<String, Error> {
-        let (status, declared) = (self.resp.status(), self.declared);
-        let too_large = || Error::ResponseTooLarge {
-            status,
-            limit,
-            content_length: declared,
-        };
-        if declared.is_some_and(|n| n > limit) {
-            return Err(too_large());
+        let mut text = TextBody::start(self.resp.status(), self.declared, limit)?;
+        while let Some(chunk) = self.next_chunk(text.received()).await? {
+            text.push(&chunk)?;
         }
-        let mut body = Vec::new();
-        while let Some(chunk) = self.next_chunk(body.len() as u64).await? {
-            if body.len() as u64 + chunk.len() as u64 > limit {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
-        String::from_utf8(body).map_err(|e| {
-            Error::Protocol(format!(
-                "a text answer is not UTF-8 (at byte {})",
-                e.utf8_error().valid_up_to()
-            ))
-        })
+        text.finish()
     }
 
     /// The body as a stream of chunks, in order; it ends with an error item
@@ -270,5 +253,67 @@ impl Download {
                 attempts: 1,
             }),
         }
+    }
+}
+
+/// A text answer read whole under a byte limit ([`Download::text`] and the
+/// blocking client's).
+#[derive(Debug)]
+pub(crate) struct TextBody {
+    status: StatusCode,
+    declared: Option<u64>,
+    limit: u64,
+    body: Vec<u8>,
+}
+
+impl TextBody {
+    /// Refuses at once a body declared larger than `limit`.
+    pub(crate) fn start(
+        status: StatusCode,
+        declared: Option<u64>,
+        limit: u64,
+    ) -> Result<Self, Error> {
+        let text = TextBody {
+            status,
+            declared,
+            limit,
+            body: Vec::new(),
+        };
+        if declared.is_some_and(|n| n > limit) {
+            return Err(text.too_large());
+        }
+        Ok(text)
+    }
+
+    fn too_large(&self) -> Error {
+        Error::ResponseTooLarge {
+            status: self.status,
+            limit: self.limit,
+            content_length: self.declared,
+        }
+    }
+
+    /// Bytes taken so far.
+    pub(crate) fn received(&self) -> u64 {
+        self.body.len() as u64
+    }
+
+    /// Take the next chunk, or refuse it past the limit.
+    pub(crate) fn push(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        if self.received() + chunk.len() as u64 > self.limit {
+            return Err(self.too_large());
+        }
+        self.body.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// The text, if it is UTF-8.
+    pub(crate) fn finish(self) -> Result<String, Error> {
+        String::from_utf8(self.body).map_err(|e| {
+            Error::Protocol(format!(
+                "a text answer is not UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            ))
+        })
     }
 }

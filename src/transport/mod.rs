@@ -33,6 +33,8 @@ use url::Url;
 
 pub use clock::{Clock, Sleep, SystemClock, TokioClock};
 pub use download::Download;
+#[cfg_attr(not(feature = "blocking"), allow(unused_imports))]
+pub(crate) use download::TextBody;
 pub use rate::RateLimit;
 pub use request::{CallOptions, Request};
 pub use retry::{Jitter, RetryPolicy};
