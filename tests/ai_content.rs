@@ -441,20 +441,13 @@ fn sdk_requests_match_the_spec() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_has_the_ai_content_handle() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         support::stub("GET", &format!("/ai/external_pages/{PDF_PAGE}"), &[])
             .respond_with(support::ok(support::fixture("ai_content/getExternalPage")))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(support::TOKEN)
-        .base_url(server.uri())
-        .retry(intercom_api::RetryPolicy::none())
-        .build_blocking()
-        .expect("client");
+    let client = &h.client;
     let page = client
         .ai_content()
         .get_external_page(PDF_PAGE)

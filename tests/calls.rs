@@ -548,34 +548,26 @@ async fn the_fake_serves_calls_and_matches_fin_voice_calls() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_has_the_calls_handle() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         stub("GET", "/fin_voice/external_id/five9-88231", &[])
             .respond_with(ok(fixture("calls/collectFinVoiceCallByExternalId")))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(support::TOKEN)
-        .base_url(server.uri())
-        .retry(intercom_api::RetryPolicy::none())
-        .build_blocking()
-        .expect("client");
+    let client = &h.client;
     let call = client
         .calls()
         .fin_voice_call_by_external_id("five9-88231")
         .send()
         .expect("sent");
     assert_eq!(call.intercom_call_id.as_deref(), Some("8810344"));
-    rt.block_on(
+    h.mount(
         stub("GET", "/calls/8810344/transcript", &[])
             .respond_with(
                 ResponseTemplate::new(200)
                     .set_body_raw(TRANSCRIPT.as_bytes().to_vec(), "text/plain"),
             )
-            .expect(2)
-            .mount(&server),
+            .expect(2),
     );
     let text = client
         .calls()

@@ -1045,26 +1045,18 @@ async fn a_scroll_that_repeats_its_scroll_param_is_read_to_the_end() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_scrolls_by_the_same_rules() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         stub("GET", "/companies/scroll", &[])
             .respond_with(ok(fixture("companies/scrollOverAllCompanies")))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    rt.block_on(
+    h.mount(
         stub("GET", "/companies/scroll", &[("scroll_param", SCROLL_1)])
             .respond_with(api_error(404, "not_found", "scroll parameter not found"))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(TOKEN)
-        .base_url(server.uri())
-        .retry(RetryPolicy::none())
-        .build_blocking()
-        .expect("blocking client");
+    let client = &h.client;
 
     let results: Vec<_> = client.companies().scroll().items().collect();
 
@@ -1072,5 +1064,5 @@ fn the_blocking_client_scrolls_by_the_same_rules() {
     assert!(results[..3].iter().all(Result::is_ok));
     let err = results[3].as_ref().expect_err("expired");
     assert_eq!(ScrollFailure::of(err), Some(ScrollFailure::Expired));
-    rt.block_on(server.verify());
+    h.rt.block_on(h.server.verify());
 }

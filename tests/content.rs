@@ -377,20 +377,13 @@ async fn the_fake_searches_and_bulk_edits_stored_content() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_has_the_content_handle() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         support::stub("GET", "/content/search", &[("query", "refund")])
             .respond_with(support::ok(support::fixture("content/searchContent")))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(support::TOKEN)
-        .base_url(server.uri())
-        .retry(intercom_api::RetryPolicy::none())
-        .build_blocking()
-        .expect("client");
+    let client = &h.client;
     let page = client.content().search("refund").send().expect("sent");
     assert_eq!(page.items.len(), 5);
 }

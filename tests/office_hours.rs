@@ -451,22 +451,15 @@ fn sdk_requests_match_the_spec() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_has_the_office_hours_handle() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         support::stub("GET", "/office_hours_schedules", &[])
             .respond_with(support::ok(support::fixture(
                 "office_hours/listOfficeHoursSchedules",
             )))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(support::TOKEN)
-        .base_url(server.uri())
-        .retry(intercom_api::RetryPolicy::none())
-        .build_blocking()
-        .expect("client");
+    let client = &h.client;
     let schedules = client.office_hours().list_schedules().send().expect("sent");
     assert_eq!(schedules.len(), 3);
     let err = client

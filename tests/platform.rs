@@ -198,20 +198,13 @@ fn sdk_requests_match_the_spec() {
 #[cfg(feature = "blocking")]
 #[test]
 fn the_blocking_client_has_the_handles() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(wiremock::MockServer::start());
-    rt.block_on(
+    let h = support::BlockingHarness::start();
+    h.mount(
         support::stub("GET", "/ip_allowlist", &[])
             .respond_with(support::ok(support::fixture("ip_allowlist/getIpAllowlist")))
-            .expect(1)
-            .mount(&server),
+            .expect(1),
     );
-    let client = intercom_api::blocking::Client::builder()
-        .token(support::TOKEN)
-        .base_url(server.uri())
-        .retry(intercom_api::RetryPolicy::none())
-        .build_blocking()
-        .expect("client");
+    let client = &h.client;
     let allow = client.ip_allowlist().get().send().expect("sent");
     assert_eq!(allow.enabled, Some(false));
     let err = client.workflows().export(" ").send().expect_err("blank id");

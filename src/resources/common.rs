@@ -42,6 +42,29 @@ pub(crate) fn require_numeric(field: impl Into<String>, value: &str) -> Result<(
     Ok(())
 }
 
+/// Refuse a phone number that is not E.164: `+`, then 8 to 15 digits, the
+/// first not 0 (`+353871234567`).
+///
+/// # Errors
+/// [`Error::InvalidInput`] naming `field`.
+pub(crate) fn require_e164(field: &'static str, phone: &str) -> Result<(), Error> {
+    let digits = phone.strip_prefix('+').unwrap_or("");
+    let ok = (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "`{}` is not an E.164 number such as +353871234567",
+                truncate(phone, 40)
+            ),
+        ))
+    }
+}
+
 /// Refuse an empty or blank value that Intercom requires.
 ///
 /// # Errors
@@ -138,6 +161,24 @@ pub(crate) fn as_integers<S: Serializer>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e164_numbers_are_checked() {
+        for ok in ["+15551234567", "+442071838750", "+12345678"] {
+            assert!(require_e164("p", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "15551234567",
+            "+",
+            "+1234567",
+            "+0123456789",
+            "+1555 1234567",
+            "+1234567890123456",
+        ] {
+            assert!(require_e164("p", bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn numeric_ids() {

@@ -28,6 +28,37 @@ use serde_json::{Value, json};
 use wiremock::matchers::{any, header, method, path};
 use wiremock::{Match, Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 
+/// A blocking client against a wiremock server on 127.0.0.1, with the
+/// runtime that serves the server (feature `blocking`). Fields drop in
+/// order: the server (verifying its `expect`ations) before the runtime.
+#[cfg(feature = "blocking")]
+pub struct BlockingHarness {
+    pub server: MockServer,
+    pub client: intercom_api::blocking::Client,
+    pub rt: tokio::runtime::Runtime,
+}
+
+#[cfg(feature = "blocking")]
+impl BlockingHarness {
+    /// A fresh server and a blocking client without retries pointed at it.
+    pub fn start() -> Self {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let server = rt.block_on(MockServer::start());
+        let client = intercom_api::blocking::Client::builder()
+            .token(TOKEN)
+            .base_url(server.uri())
+            .retry(RetryPolicy::none())
+            .build_blocking()
+            .expect("blocking client");
+        BlockingHarness { server, client, rt }
+    }
+
+    /// Mount `mock` on the server.
+    pub fn mount(&self, mock: Mock) {
+        self.rt.block_on(mock.mount(&self.server));
+    }
+}
+
 /// The token every test client sends.
 pub const TOKEN: &str = "test-token";
 /// What every `User-Agent` of this crate starts with.

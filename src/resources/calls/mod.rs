@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::models::{DateTime, string_enum};
+use crate::resources::common::{require_e164, require_non_empty};
 use crate::transport::Request;
 
 /// A JSON object, as the spec leaves transcript entries and intents open.
@@ -195,7 +196,7 @@ pub struct FinVoiceCall {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RegisterFinVoiceCall {
-    /// The caller's phone number, E.164 (`+` and up to 15 digits).
+    /// The caller's phone number, E.164 (`+` and 8 to 15 digits).
     pub phone_number: String,
     /// The provider's call id.
     pub call_id: String,
@@ -233,29 +234,12 @@ impl RegisterFinVoiceCall {
     }
 }
 
-/// Refuse a phone number that is not E.164: `+`, then 2 to 15 digits, the
-/// first not 0.
-pub(crate) fn require_e164(field: &'static str, value: &str) -> Result<(), Error> {
-    let digits = value.strip_prefix('+').unwrap_or("");
-    let ok = (2..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be an E.164 phone number: `+` then 2 to 15 digits, e.g. +15551234567",
-        ))
-    }
-}
-
 fn register_body(
     request: Request<FinVoiceCall>,
     call: RegisterFinVoiceCall,
 ) -> Result<Request<FinVoiceCall>, Error> {
     require_e164("phone_number", &call.phone_number)?;
-    crate::resources::common::require_non_empty("call_id", &call.call_id)?;
+    require_non_empty("call_id", &call.call_id)?;
     request.json(&call)
 }
 
@@ -301,24 +285,6 @@ fn plain_text<T>(request: Request<T>) -> Result<Request<T>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn e164_numbers_are_checked() {
-        for ok in ["+15551234567", "+442071838750", "+12"] {
-            assert!(require_e164("p", ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "",
-            "15551234567",
-            "+",
-            "+1",
-            "+0123456",
-            "+1555 123",
-            "+1234567890123456",
-        ] {
-            assert!(require_e164("p", bad).is_err(), "{bad:?}");
-        }
-    }
 
     #[test]
     fn a_fin_voice_call_tolerates_nulls_and_new_statuses() {

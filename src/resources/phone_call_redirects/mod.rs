@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::models::CustomAttributes;
-use crate::resources::common::{truncate, validate_custom_attributes};
+use crate::resources::common::{require_e164, validate_custom_attributes};
 use crate::transport::Request;
 
 /// The answer to a redirect: the number the SMS went to.
@@ -63,30 +63,11 @@ impl NewRedirect {
     }
 }
 
-/// `+` then 8 to 15 digits, the first not 0.
-fn check_e164(phone: &str) -> Result<(), Error> {
-    let digits = phone.strip_prefix('+').unwrap_or("");
-    let ok = (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "phone",
-            format!(
-                "`{}` is not an E.164 number such as +353871234567",
-                truncate(phone, 40)
-            ),
-        ))
-    }
-}
-
 pub(crate) fn redirect_body<T>(
     request: Request<T>,
     body: NewRedirect,
 ) -> Result<Request<T>, Error> {
-    check_e164(&body.phone)?;
+    require_e164("phone", &body.phone)?;
     validate_custom_attributes(&body.custom_attributes)?;
     request.json(&body)
 }
