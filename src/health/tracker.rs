@@ -496,45 +496,57 @@ impl HealthTracker {
         conversation: &Conversation,
         facts: ConversationFacts,
     ) -> Vec<HealthChange> {
+        let contacts = conversation.contacts.iter().map(|c| c.id.clone()).collect();
+        self.store(&conversation.id, contacts, facts)
+    }
+
+    /// Store `facts` of a conversation or ticket for each of its contacts
+    /// (or, when the payload names none, for the contacts it had), drop it
+    /// from the contacts it no longer has, and recompute all of them. An
+    /// older delivery does not overwrite a newer one.
+    fn store<F: WorkFacts>(
+        &mut self,
+        id: &str,
+        contacts: Vec<String>,
+        facts: F,
+    ) -> Vec<HealthChange> {
         let now = unix_secs(self.clock.now());
-        let id = &conversation.id;
-        let previous_owners = self.owners.get(id).cloned().unwrap_or_default();
-        let owners: Vec<String> = if conversation.contacts.is_empty() {
+        let previous_owners = F::owners(self).get(id).cloned().unwrap_or_default();
+        let owners = if contacts.is_empty() {
             previous_owners.clone()
         } else {
-            conversation.contacts.iter().map(|c| c.id.clone()).collect()
+            contacts
         };
         let mut changes = Vec::new();
-        // Contacts no longer in the conversation lose it.
         for gone in previous_owners.iter().filter(|o| !owners.contains(o)) {
             if let Some(contact) = self.contacts.get_mut(gone) {
-                contact.conversations.remove(id);
+                F::of(contact).remove(id);
             }
             changes.extend(self.recompute(gone, now));
         }
         if owners.is_empty() {
-            self.owners.remove(id);
+            F::owners(self).remove(id);
             return changes;
         }
         for owner in &owners {
             let tracked = self.contacts.entry(owner.clone()).or_default();
-            match tracked.conversations.entry(id.clone()) {
+            match F::of(tracked).entry(id.to_owned()) {
                 Entry::Vacant(slot) => {
                     slot.insert(facts);
                 }
                 Entry::Occupied(mut slot) => {
                     let stored = slot.get_mut();
-                    if let (Some(new), Some(old)) = (facts.updated_at, stored.updated_at) {
+                    if let (Some(new), Some(old)) = (facts.updated_at(), stored.updated_at()) {
                         if new < old {
                             continue; // an older delivery: keep the newer state
                         }
                     }
-                    *stored = merge(*stored, facts);
+                    *stored = stored.merge(facts);
                 }
             }
             changes.extend(self.recompute(owner, now));
         }
-        self.owners.insert(id.clone(), owners);
+        F::owners(self).insert(id.to_owned(), owners);
         changes
     }
 
@@ -566,78 +578,78 @@ impl HealthTracker {
     }
 
     fn store_ticket(&mut self, ticket: &Ticket, facts: TicketFacts) -> Vec<HealthChange> {
-        let now = unix_secs(self.clock.now());
-        let id = &ticket.id;
-        let previous_owners = self.ticket_owners.get(id).cloned().unwrap_or_default();
-        let owners: Vec<String> = if ticket.contacts.is_empty() {
-            previous_owners.clone()
+        let contacts = ticket.contacts.iter().map(|c| c.id.clone()).collect();
+        self.store(&ticket.id, contacts, facts)
+    }
+}
+
+/// What the tracker keeps of a piece of open work (a conversation or a
+/// ticket), per contact, and where.
+trait WorkFacts: Copy {
+    fn updated_at(&self) -> Option<i64>;
+    /// `self` updated by a newer payload: missing fields keep their value.
+    fn merge(self, newer: Self) -> Self;
+    /// A contact's facts of this kind, by id.
+    fn of(contact: &mut TrackedContact) -> &mut HashMap<String, Self>;
+    /// The contacts of each item of this kind.
+    fn owners(tracker: &mut HealthTracker) -> &mut HashMap<String, Vec<String>>;
+}
+
+impl WorkFacts for TicketFacts {
+    fn updated_at(&self) -> Option<i64> {
+        self.updated_at
+    }
+
+    fn merge(self, new: Self) -> Self {
+        let (open, state_known) = if new.state_known {
+            (new.open, true)
         } else {
-            ticket.contacts.iter().map(|c| c.id.clone()).collect()
+            (self.open, self.state_known)
         };
-        let mut changes = Vec::new();
-        // Contacts no longer on the ticket lose it.
-        for gone in previous_owners.iter().filter(|o| !owners.contains(o)) {
-            if let Some(contact) = self.contacts.get_mut(gone) {
-                contact.tickets.remove(id);
-            }
-            changes.extend(self.recompute(gone, now));
+        TicketFacts {
+            state_known,
+            open,
+            updated_at: latest(self.updated_at, new.updated_at),
         }
-        if owners.is_empty() {
-            self.ticket_owners.remove(id);
-            return changes;
-        }
-        for owner in &owners {
-            let tracked = self.contacts.entry(owner.clone()).or_default();
-            match tracked.tickets.entry(id.clone()) {
-                Entry::Vacant(slot) => {
-                    slot.insert(facts);
-                }
-                Entry::Occupied(mut slot) => {
-                    let stored = slot.get_mut();
-                    if let (Some(new), Some(old)) = (facts.updated_at, stored.updated_at) {
-                        if new < old {
-                            continue; // an older delivery: keep the newer state
-                        }
-                    }
-                    *stored = merge_ticket(*stored, facts);
-                }
-            }
-            changes.extend(self.recompute(owner, now));
-        }
-        self.ticket_owners.insert(id.clone(), owners);
-        changes
+    }
+
+    fn of(contact: &mut TrackedContact) -> &mut HashMap<String, Self> {
+        &mut contact.tickets
+    }
+
+    fn owners(tracker: &mut HealthTracker) -> &mut HashMap<String, Vec<String>> {
+        &mut tracker.ticket_owners
     }
 }
 
-/// A newer ticket payload over a stored one.
-fn merge_ticket(old: TicketFacts, new: TicketFacts) -> TicketFacts {
-    let (open, state_known) = if new.state_known {
-        (new.open, true)
-    } else {
-        (old.open, old.state_known)
-    };
-    TicketFacts {
-        state_known,
-        open,
-        updated_at: latest(old.updated_at, new.updated_at),
+impl WorkFacts for ConversationFacts {
+    fn updated_at(&self) -> Option<i64> {
+        self.updated_at
     }
-}
 
-/// A newer payload over a stored one: missing fields keep their value.
-fn merge(old: ConversationFacts, new: ConversationFacts) -> ConversationFacts {
-    let (open, closed, state_known) = if new.state_known {
-        (new.open, new.closed, true)
-    } else {
-        (old.open, old.closed, old.state_known)
-    };
-    ConversationFacts {
-        state_known,
-        open,
-        closed,
-        created_at: new.created_at.or(old.created_at),
-        updated_at: latest(old.updated_at, new.updated_at),
-        time_to_last_close: new.time_to_last_close.or(old.time_to_last_close),
-        count_reopens: new.count_reopens.or(old.count_reopens),
+    fn merge(self, new: Self) -> Self {
+        let (open, closed, state_known) = if new.state_known {
+            (new.open, new.closed, true)
+        } else {
+            (self.open, self.closed, self.state_known)
+        };
+        ConversationFacts {
+            state_known,
+            open,
+            closed,
+            created_at: new.created_at.or(self.created_at),
+            updated_at: latest(self.updated_at, new.updated_at),
+            time_to_last_close: new.time_to_last_close.or(self.time_to_last_close),
+            count_reopens: new.count_reopens.or(self.count_reopens),
+        }
+    }
+
+    fn of(contact: &mut TrackedContact) -> &mut HashMap<String, Self> {
+        &mut contact.conversations
+    }
+
+    fn owners(tracker: &mut HealthTracker) -> &mut HashMap<String, Vec<String>> {
+        &mut tracker.owners
     }
 }
 

@@ -28,7 +28,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("{}", open.len());
     client
         .data_events()
-        .create(CreateDataEvent::new(
+        .submit(CreateDataEvent::new(
             "order-paid",
             1_764_580_010,
             EventUser::email("ada@example.com"),
