@@ -70,6 +70,14 @@ pub fn api_answer(data: &[u8]) {
     let _ = serde_json::from_slice::<intercom_api::resources::conversations::Conversation>(data);
     let _ = serde_json::from_slice::<intercom_api::resources::tickets::Ticket>(data);
     let _ = serde_json::from_slice::<intercom_api::models::List<contacts::Contact>>(data);
+    let _ = serde_json::from_slice::<intercom_api::calls::VoiceCall>(data);
+    let _ = serde_json::from_slice::<intercom_api::calls::FinVoiceCall>(data);
+    if let Ok(t) = serde_json::from_slice::<intercom_api::models::DateTime>(data) {
+        let _ = t.unix_seconds();
+    }
+    // Any text as an ISO 8601 time: read or refused, never a panic.
+    let text = String::from_utf8_lossy(data).into_owned();
+    let _ = intercom_api::models::DateTime::Iso8601(text).unix_seconds();
     for status in [400u16, 404, 429, 500] {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
         let e = ApiError::from_parts(status, &HeaderMap::new(), data);

@@ -358,6 +358,39 @@ mod tests {
     }
 
     #[test]
+    fn every_day_from_1900_to_2100_reads_as_a_day_count() {
+        // Walk the calendar one day at a time from 1900-01-01 (-25567 days
+        // from the epoch) and check the closed-form day count against it.
+        let mut days = -25_567i64;
+        for year in 1900..=2100i64 {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            for (m, len) in [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                for d in 1..=len {
+                    let text = format!("{year:04}-{:02}-{d:02}T00:00:00Z", m + 1);
+                    assert_eq!(rfc3339_seconds(&text), Some(days * 86_400), "{text}");
+                    days += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
     fn ids_may_be_numbers() {
         let r: Reference = serde_json::from_str(r#"{"type":"admin","id":991267}"#).expect("de");
         assert_eq!(r.id.as_deref(), Some("991267"));
