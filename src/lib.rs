@@ -65,6 +65,7 @@ pub mod bulk;
 mod call;
 mod client;
 mod error;
+mod json_path;
 pub mod messenger;
 pub mod models;
 pub mod oauth;

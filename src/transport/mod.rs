@@ -494,8 +494,8 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error
 }
 
 /// Decode with a seed (used by pages, whose items key varies by endpoint).
-/// On failure, decode once more while tracking the path, so the error says
-/// where the document did not match; the success path pays nothing for it.
+/// On failure, the error says where the document did not match (the path is
+/// read off the document at the error's position; see `json_path`).
 pub(crate) fn decode_seed<'de, S>(resp: &'de RawResponse, seed: S) -> Result<S::Value, Error>
 where
     S: DeserializeSeed<'de> + Clone,
@@ -512,16 +512,11 @@ where
         .and_then(|v| de.end().map(|()| v));
     match first {
         Ok(v) => Ok(v),
-        Err(source) => {
-            let mut track = serde_path_to_error::Track::new();
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let _ = seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
-            Err(Error::Decode(Box::new(DecodeError {
-                status: resp.status,
-                path: track.path().to_string(),
-                source,
-                body_snippet: snippet(&resp.body),
-            })))
-        }
+        Err(source) => Err(Error::Decode(Box::new(DecodeError {
+            status: resp.status,
+            path: crate::json_path::error_path(body, &source),
+            source,
+            body_snippet: snippet(&resp.body),
+        }))),
     }
 }

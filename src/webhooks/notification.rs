@@ -299,24 +299,8 @@ fn decode_item(topic: &Topic, item: &Value) -> (Option<Item>, Option<String>) {
 }
 
 fn decode_model(model: Model, value: &Value) -> Result<Item, String> {
-    /// Decode; only after a failure, decode again tracking the JSON path so
-    /// the reason says where (the success path pays nothing for it).
     fn de<T: DeserializeOwned>(v: &Value) -> Result<Box<T>, String> {
-        if let Ok(typed) = T::deserialize(v) {
-            return Ok(Box::new(typed));
-        }
-        match serde_path_to_error::deserialize::<_, T>(v) {
-            Ok(typed) => Ok(Box::new(typed)),
-            Err(e) => {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                Err(if path == "." {
-                    inner.to_string()
-                } else {
-                    format!("{path}: {inner}")
-                })
-            }
-        }
+        crate::json_path::from_value_named(v).map(Box::new)
     }
     Ok(match model {
         Model::Contact => Item::Contact(de(value)?),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::conversation::Conversation;
 use super::parts::{AuthorType, ConversationPart};
 use crate::contacts::ContactRole;
+use crate::json_path::from_value_named;
 use crate::models::{null_as_default, opt_string_or_number, string_enum, string_or_number};
 
 string_enum! {
@@ -62,16 +63,14 @@ impl<'de> Deserialize<'de> for Participants {
             customers: Vec<Participant>,
         }
         let value = serde_json::Value::deserialize(d)?;
-        let named = |e: serde_path_to_error::Error<serde_json::Error>| {
-            D::Error::custom(format!("{}: {}", e.path(), e.inner()))
-        };
+        let named = D::Error::custom;
         if value.get("customers").is_some() {
-            let c: Customers = serde_path_to_error::deserialize(value).map_err(named)?;
+            let c: Customers = from_value_named(&value).map_err(named)?;
             Ok(Participants::Customers {
                 customers: c.customers,
             })
         } else {
-            let c: Conversation = serde_path_to_error::deserialize(value).map_err(named)?;
+            let c: Conversation = from_value_named(&value).map_err(named)?;
             Ok(Participants::Conversation(Box::new(c)))
         }
     }
