@@ -64,7 +64,8 @@ pub enum Error {
     Transport(#[source] reqwest::Error),
 
     /// The answer's body is larger than the client accepts
-    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)).
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)),
+    /// or than the limit given to [`Download::text`](crate::Download::text).
     /// Refused from `Content-Length` before reading when the server declares
     /// it; otherwise reading stops at the limit.
     #[error("{status} response larger than the {limit}-byte limit{}", declared_suffix(*.content_length))]

@@ -593,3 +593,92 @@ fn the_blocking_client_has_the_calls_handle() {
         .unwrap_err();
     assert_eq!(invalid_field(err), "conversation_ids");
 }
+
+/// A raw HTTP/1.1 server on 127.0.0.1 answering every request with `head`
+/// then `body`, then closing the connection.
+async fn raw_server(head: &'static str, body: Vec<u8>) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let body = body.clone();
+            tokio::spawn(async move {
+                let mut seen = Vec::new();
+                let mut buf = [0u8; 1024];
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match sock.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => seen.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = sock.write_all(head.as_bytes()).await;
+                let _ = sock.write_all(&body).await;
+                let _ = sock.shutdown().await;
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn raw_client(base: &str) -> intercom_api::Client {
+    intercom_api::Client::builder()
+        .token(support::TOKEN)
+        .base_url(base)
+        .retry(intercom_api::RetryPolicy::none())
+        .build()
+        .expect("client")
+}
+
+/// Hostile servers: a transcript streamed without a length past the limit
+/// stops at the limit; one cut mid-body is a truncation, not a short text.
+#[tokio::test]
+async fn a_transcript_from_a_hostile_server_is_bounded_and_never_cut_silently() {
+    // Chunked, no Content-Length: 64 chunks of 1 KiB.
+    let mut chunked = Vec::new();
+    for _ in 0..64 {
+        chunked.extend_from_slice(b"400\r\n");
+        chunked.extend_from_slice(&[b'a'; 1024]);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let base = raw_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n",
+        chunked,
+    )
+    .await;
+    let dl = raw_client(&base)
+        .calls()
+        .transcript("1")
+        .await
+        .expect("headers");
+    assert_eq!(dl.content_length(), None);
+    match dl.text(10 * 1024).await.unwrap_err() {
+        Error::ResponseTooLarge {
+            limit,
+            content_length,
+            ..
+        } => assert_eq!((limit, content_length), (10 * 1024, None)),
+        other => panic!("expected ResponseTooLarge, got {other:?}"),
+    }
+
+    // Declares 500 bytes, sends 120, closes.
+    let base = raw_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 500\r\nconnection: close\r\n\r\n",
+        TRANSCRIPT.as_bytes()[..120].to_vec(),
+    )
+    .await;
+    let dl = raw_client(&base)
+        .calls()
+        .transcript("1")
+        .await
+        .expect("headers");
+    match dl.text(1 << 20).await.unwrap_err() {
+        Error::DownloadTruncated { received, expected } => {
+            assert_eq!((received, expected), (120, Some(500)));
+        }
+        other => panic!("expected DownloadTruncated, got {other:?}"),
+    }
+}
