@@ -193,6 +193,18 @@ impl DateTime {
     }
 }
 
+/// The days of `month` (1 to 12) of `year`, proleptic Gregorian.
+fn days_in_month(year: i64, month: i64) -> Option<i64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
 /// `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` as Unix seconds.
 fn rfc3339_seconds(s: &str) -> Option<i64> {
     let b = s.as_bytes();
@@ -208,22 +220,7 @@ fn rfc3339_seconds(s: &str) -> Option<i64> {
     }
     let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
     let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let days_in_month = *month_days.get(usize::try_from(month - 1).ok()?)?;
+    let days_in_month = days_in_month(year, month)?;
     if day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
@@ -363,26 +360,10 @@ mod tests {
         // from the epoch) and check the closed-form day count against it.
         let mut days = -25_567i64;
         for year in 1900..=2100i64 {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            for (m, len) in [
-                31,
-                if leap { 29 } else { 28 },
-                31,
-                30,
-                31,
-                30,
-                31,
-                31,
-                30,
-                31,
-                30,
-                31,
-            ]
-            .into_iter()
-            .enumerate()
-            {
+            for month in 1..=12 {
+                let len = days_in_month(year, month).expect("a month");
                 for d in 1..=len {
-                    let text = format!("{year:04}-{:02}-{d:02}T00:00:00Z", m + 1);
+                    let text = format!("{year:04}-{month:02}-{d:02}T00:00:00Z");
                     assert_eq!(rfc3339_seconds(&text), Some(days * 86_400), "{text}");
                     days += 1;
                 }

@@ -1,15 +1,16 @@
 //! The blocking facade runs the same endpoint definitions as the async client.
 #![cfg(feature = "blocking")]
 
+mod support;
+
 use std::io::{self, Read, Write};
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use intercom_api::contacts::CreateContact;
 use intercom_api::jobs::{JobStatus, JobWait};
-use intercom_api::{Clock, Error, RetryPolicy, Sleep, blocking};
+use intercom_api::{Error, RetryPolicy, blocking};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -586,34 +587,6 @@ fn a_writer_that_fails_is_error_write_with_its_error() {
     );
 }
 
-/// A clock whose sleeps return at once, move its time and are recorded.
-#[derive(Debug, Clone)]
-struct InstantClock(Arc<Mutex<(SystemTime, Vec<Duration>)>>);
-
-impl InstantClock {
-    fn new() -> Self {
-        InstantClock(Arc::new(Mutex::new((
-            UNIX_EPOCH + Duration::from_secs(1_764_633_600),
-            Vec::new(),
-        ))))
-    }
-    fn sleeps(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().1.clone()
-    }
-}
-
-impl Clock for InstantClock {
-    fn now(&self) -> SystemTime {
-        self.0.lock().unwrap().0
-    }
-    fn sleep(&self, d: Duration) -> Sleep {
-        let mut state = self.0.lock().unwrap();
-        state.0 += d;
-        state.1.push(d);
-        Box::pin(std::future::ready(()))
-    }
-}
-
 #[test]
 fn jobs_wait_polls_on_the_clients_clock() {
     let (rt, server) = server();
@@ -633,7 +606,7 @@ fn jobs_wait_polls_on_the_clients_clock() {
             .mount(&server)
             .await;
     });
-    let clock = InstantClock::new();
+    let clock = support::InstantClock::at(1_764_633_600);
     let client = blocking::Client::builder()
         .token("test-token")
         .base_url(server.uri())
@@ -661,7 +634,7 @@ fn exports_and_attributes_run_their_async_flows_on_the_blocking_client() {
     let fake = rt.block_on(FakeIntercom::start());
     let client = fake
         .client_builder()
-        .clock(InstantClock::new())
+        .clock(support::InstantClock::at(1_764_633_600))
         .build_blocking()
         .unwrap();
 

@@ -8,14 +8,13 @@
 mod support;
 
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use futures::StreamExt;
 use intercom_api::data_export::{ExportStatus, NewDataExport};
 use intercom_api::jobs::JobWait;
-use intercom_api::{Client, Clock, Error, RetryPolicy, Sleep};
+use intercom_api::{Client, Error, RetryPolicy};
 use serde_json::json;
 use support::replay::expect;
 use support::requests::{built, check_requests, offline_client, uncovered};
@@ -168,27 +167,8 @@ fn requests_match_the_spec() {
     assert!(missing.is_empty(), "{missing:?}");
 }
 
-/// A clock whose sleeps return at once and move its time.
-#[derive(Debug, Clone)]
-struct VirtualClock(Arc<Mutex<(SystemTime, Vec<Duration>)>>);
-
-impl Clock for VirtualClock {
-    fn now(&self) -> SystemTime {
-        self.0.lock().unwrap().0
-    }
-    fn sleep(&self, d: Duration) -> Sleep {
-        let mut state = self.0.lock().unwrap();
-        state.0 += d;
-        state.1.push(d);
-        Box::pin(std::future::ready(()))
-    }
-}
-
-fn clocked(h: &Harness) -> (Client, VirtualClock) {
-    let clock = VirtualClock(Arc::new(Mutex::new((
-        UNIX_EPOCH + Duration::from_secs(1_764_633_600),
-        Vec::new(),
-    ))));
+fn clocked(h: &Harness) -> (Client, support::InstantClock) {
+    let clock = support::InstantClock::at(1_764_633_600);
     let client = Client::builder()
         .token(TOKEN)
         .base_url(h.server.uri())
@@ -226,14 +206,7 @@ async fn wait_polls_on_the_clock_until_the_export_completes() {
         .await
         .expect("export");
     assert!(job.is_ready());
-    let secs: Vec<u64> = clock
-        .0
-        .lock()
-        .unwrap()
-        .1
-        .iter()
-        .map(Duration::as_secs)
-        .collect();
+    let secs = clock.sleep_secs();
     assert_eq!(secs, [1, 2, 3]);
     assert_eq!(h.requests().await.len(), 4);
 }
@@ -268,14 +241,7 @@ async fn wait_reports_a_cancelled_export_and_gives_up_at_the_deadline() {
         }
         other => panic!("expected JobTimedOut, got {other:?}"),
     }
-    let secs: Vec<u64> = clock
-        .0
-        .lock()
-        .unwrap()
-        .1
-        .iter()
-        .map(Duration::as_secs)
-        .collect();
+    let secs = clock.sleep_secs();
     assert_eq!(secs, [1, 2, 4, 3]);
 }
 

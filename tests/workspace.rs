@@ -9,8 +9,7 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use intercom_api::away_status_reasons::AwayStatusReason;
 use intercom_api::contacts::ContactRole;
@@ -21,7 +20,7 @@ use intercom_api::segments::{Segment, SegmentPersonType};
 use intercom_api::subscription_types::{ConsentType, SubscriptionState, SubscriptionType};
 use intercom_api::teams::{DistributionMethod, Team, TeamList};
 use intercom_api::visitors::{ConvertVisitor, Identifier, UpdateVisitor};
-use intercom_api::{Client, Clock, Error, RetryPolicy, Sleep};
+use intercom_api::{Client, Error, RetryPolicy};
 use serde_json::json;
 use support::replay::expect;
 use support::requests::{built, check_requests, offline_client, uncovered};
@@ -328,36 +327,7 @@ fn check_job(job: Job) {
     );
 }
 
-/// A clock whose sleeps return at once and move its time: the waits of
-/// `jobs().wait` are virtual and recorded.
-#[derive(Debug, Clone)]
-struct VirtualClock(Arc<Mutex<(SystemTime, Vec<Duration>)>>);
-
-impl VirtualClock {
-    fn new() -> Self {
-        VirtualClock(Arc::new(Mutex::new((
-            UNIX_EPOCH + Duration::from_secs(1_719_493_757),
-            Vec::new(),
-        ))))
-    }
-    fn sleeps(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().1.clone()
-    }
-}
-
-impl Clock for VirtualClock {
-    fn now(&self) -> SystemTime {
-        self.0.lock().unwrap().0
-    }
-    fn sleep(&self, d: Duration) -> Sleep {
-        let mut state = self.0.lock().unwrap();
-        state.0 += d;
-        state.1.push(d);
-        Box::pin(std::future::ready(()))
-    }
-}
-
-fn client_on(h: &Harness, clock: &VirtualClock) -> Client {
+fn client_on(h: &Harness, clock: &support::InstantClock) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(h.server.uri())
@@ -387,7 +357,7 @@ async fn job_answers(h: &Harness, pending: u64, last: &str) {
 async fn wait_polls_with_backoff_until_the_job_succeeds() {
     let h = Harness::start().await;
     job_answers(&h, 4, "jobs/jobsStatus").await;
-    let clock = VirtualClock::new();
+    let clock = support::InstantClock::at(1_719_493_757);
     let client = client_on(&h, &clock);
     let job = client
         .jobs()
@@ -411,7 +381,7 @@ async fn wait_polls_with_backoff_until_the_job_succeeds() {
 async fn wait_reports_a_failed_job() {
     let h = Harness::start().await;
     job_answers(&h, 1, "jobs/jobsStatus.failed").await;
-    let clock = VirtualClock::new();
+    let clock = support::InstantClock::at(1_719_493_757);
     let err = client_on(&h, &clock)
         .jobs()
         .wait(JOB, JobWait::default())
@@ -428,7 +398,7 @@ async fn wait_reports_a_failed_job() {
 async fn wait_gives_up_after_max_wait() {
     let h = Harness::start().await;
     job_answers(&h, 0, "jobs/jobsStatus.pending").await;
-    let clock = VirtualClock::new();
+    let clock = support::InstantClock::at(1_719_493_757);
     let err = client_on(&h, &clock)
         .jobs()
         .wait(JOB, JobWait::default().max_wait(Duration::from_secs(10)))

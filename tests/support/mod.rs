@@ -59,6 +59,49 @@ impl BlockingHarness {
     }
 }
 
+/// A clock whose sleeps return at once, move its time and are recorded: the
+/// waits of a job poller or pacer are virtual, and a test reads them back.
+#[derive(Debug, Clone)]
+pub struct InstantClock(
+    std::sync::Arc<std::sync::Mutex<(std::time::SystemTime, Vec<std::time::Duration>)>>,
+);
+
+impl InstantClock {
+    /// Starting at `unix_secs`.
+    pub fn at(unix_secs: u64) -> Self {
+        let start = std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix_secs);
+        InstantClock(std::sync::Arc::new(std::sync::Mutex::new((
+            start,
+            Vec::new(),
+        ))))
+    }
+
+    /// Every sleep asked for, in order.
+    pub fn sleeps(&self) -> Vec<std::time::Duration> {
+        self.0.lock().unwrap().1.clone()
+    }
+
+    /// The sleeps in whole seconds.
+    pub fn sleep_secs(&self) -> Vec<u64> {
+        self.sleeps()
+            .iter()
+            .map(std::time::Duration::as_secs)
+            .collect()
+    }
+}
+
+impl intercom_api::Clock for InstantClock {
+    fn now(&self) -> std::time::SystemTime {
+        self.0.lock().unwrap().0
+    }
+    fn sleep(&self, d: std::time::Duration) -> intercom_api::Sleep {
+        let mut state = self.0.lock().unwrap();
+        state.0 += d;
+        state.1.push(d);
+        Box::pin(std::future::ready(()))
+    }
+}
+
 /// The token every test client sends.
 pub const TOKEN: &str = "test-token";
 /// What every `User-Agent` of this crate starts with.
