@@ -228,6 +228,54 @@ async fn a_429_with_an_overflowing_reset_is_still_a_typed_error() {
 
 // ------------------------------------------------------------ body size
 
+/// A call transcript read as text: an endless chunked body stops at the
+/// caller's limit, and a body cut before its declared length is a
+/// truncation, never a short transcript.
+#[tokio::test(start_paused = true)]
+async fn a_transcript_is_bounded_and_never_cut_silently() {
+    let written = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&written);
+    let server = Hostile::start(move |index, _, sock| {
+        if index == 0 {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n";
+            endless(sock, head.to_owned(), true, Arc::clone(&counter))
+        } else {
+            let mut reply = b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 500\r\nconnection: close\r\n\r\n".to_vec();
+            reply.extend_from_slice(&[b'a'; 120]);
+            send(sock, reply)
+        }
+    })
+    .await;
+    let client = server.client(RetryPolicy::none());
+
+    let dl = client.calls().transcript("1").await.expect("headers");
+    assert_eq!(dl.content_length(), None);
+    match dl.text(100 * 1024).await.unwrap_err() {
+        Error::ResponseTooLarge {
+            limit,
+            content_length,
+            ..
+        } => assert_eq!((limit, content_length), (100 * 1024, None)),
+        other => panic!("expected ResponseTooLarge, got {other:?}"),
+    }
+    // The server stopped at the hang-up, far short of its 1 GiB.
+    assert!(written.load(Ordering::Relaxed) < 64 * 1024 * 1024);
+
+    let dl = client.calls().transcript("1").await.expect("headers");
+    match dl.text(1 << 20).await.unwrap_err() {
+        Error::DownloadTruncated { received, expected } => {
+            assert_eq!((received, expected), (120, Some(500)));
+        }
+        other => panic!("expected DownloadTruncated, got {other:?}"),
+    }
+    let seen = server.requests();
+    assert_eq!(seen.len(), 2);
+    assert!(
+        seen.iter()
+            .all(|r| r.method == "GET" && r.target == "/calls/1/transcript")
+    );
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_declared_2_gib_body_is_refused_before_reading() {
     let server = Hostile::start(|_, _, sock| {
