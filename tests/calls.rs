@@ -20,10 +20,6 @@ use wiremock::ResponseTemplate;
 const TRANSCRIPT: &str = "[00:00:03] Teammate 1: \"Hello, thanks for calling. How can I help today?\"\n\
 [00:00:09] User: \"I need help recovering access to my account.\"\n";
 
-fn header<'a>(req: &'a wiremock::Request, name: &str) -> Option<&'a str> {
-    req.headers.get(name).and_then(|v| v.to_str().ok())
-}
-
 // operationId: listCalls
 #[tokio::test]
 async fn list() {
@@ -165,10 +161,13 @@ async fn recording() {
     assert_eq!(out, audio);
     // The token went to Intercom only, never to the signed URL.
     let sent = h.requests().await;
-    assert_eq!(header(&sent[0], "accept"), Some("application/octet-stream"));
+    assert_eq!(
+        support::header_of(&sent[0], "accept"),
+        Some("application/octet-stream")
+    );
     let fetched = storage.received_requests().await.expect("recorded");
     assert_eq!(fetched.len(), 1);
-    assert_eq!(header(&fetched[0], "authorization"), None);
+    assert_eq!(support::header_of(&fetched[0], "authorization"), None);
 }
 
 // operationId: showCallTranscript
@@ -193,7 +192,7 @@ async fn transcript() {
     assert_eq!(text, TRANSCRIPT);
     assert_eq!(text.lines().count(), 2);
     let sent = h.requests().await;
-    assert_eq!(header(&sent[0], "accept"), Some("text/plain"));
+    assert_eq!(support::header_of(&sent[0], "accept"), Some("text/plain"));
 }
 
 #[tokio::test]

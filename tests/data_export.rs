@@ -99,7 +99,7 @@ async fn download() {
     assert_eq!((n, out), (csv.len() as u64, csv));
     let sent = h.requests().await;
     assert_eq!(
-        sent[0].headers.get("accept").map(|v| v.to_str().unwrap()),
+        support::header_of(&sent[0], "accept"),
         Some("application/octet-stream")
     );
 }

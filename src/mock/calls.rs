@@ -60,9 +60,9 @@ struct FinVoice {
     id: i64,
     phone_number: String,
     external_call_id: String,
-    /// The call it was matched to, once matched.
+    /// The call it was matched to, once matched (its conversation is the
+    /// call's).
     call_id: Option<String>,
-    conversation_id: Option<String>,
 }
 
 /// The workspace's calls and Fin Voice registrations.
@@ -157,11 +157,14 @@ impl Call {
 }
 
 impl FinVoice {
+    /// The call it was matched to, if any.
+    fn call<'a>(&self, calls: &'a [Call]) -> Option<&'a Call> {
+        let id = self.call_id.as_ref()?;
+        calls.iter().find(|c| &c.id == id)
+    }
+
     fn view(&self, calls: &[Call]) -> Value {
-        let call = self
-            .call_id
-            .as_ref()
-            .and_then(|id| calls.iter().find(|c| &c.id == id));
+        let call = self.call(calls);
         let transcript: Vec<Value> = call
             .map(|c| {
                 c.transcript
@@ -177,7 +180,7 @@ impl FinVoice {
             "status": if call.is_some() { "resolved" } else { "registered" },
             "intercom_call_id": self.call_id,
             "external_call_id": self.external_call_id,
-            "intercom_conversation_id": self.conversation_id,
+            "intercom_conversation_id": call.and_then(|c| c.conversation_id.as_deref()),
             "call_transcript": transcript,
             "call_summary": if call.is_some() { "The caller asked about an invoice; Fin answered." } else { "" },
             "intent": if call.is_some() { json!([{"name": "billing"}]) } else { json!([]) },
@@ -236,7 +239,10 @@ pub(crate) fn route(store: &mut Calls, ctx: &Ctx, req: &Incoming<'_>) -> Option<
             let matched: Vec<Value> = store
                 .fin_voice
                 .iter()
-                .filter(|f| f.conversation_id.as_deref() == Some(*id))
+                .filter(|f| {
+                    f.call(&store.calls)
+                        .is_some_and(|c| c.conversation_id.as_deref() == Some(*id))
+                })
                 .map(|f| f.view(&store.calls))
                 .collect();
             Ok(Reply::ok(&Value::Array(matched)))
@@ -336,7 +342,6 @@ fn register(store: &mut Calls, ctx: &Ctx, req: &Incoming<'_>) -> Answer {
         phone_number,
         external_call_id: call_id,
         call_id: None,
-        conversation_id: None,
     };
     let view = registered.view(&store.calls);
     store.fin_voice.push(registered);
@@ -367,9 +372,7 @@ fn collect(store: &mut Calls, ctx: &Ctx, pick: impl Fn(&FinVoice) -> bool) -> An
             ],
             recorded: true,
         };
-        let f = &mut store.fin_voice[at];
-        f.call_id = Some(call.id.clone());
-        f.conversation_id.clone_from(&call.conversation_id);
+        store.fin_voice[at].call_id = Some(call.id.clone());
         store.calls.push(call);
     }
     Ok(Reply::ok(&store.fin_voice[at].view(&store.calls)))

@@ -102,6 +102,11 @@ impl intercom_api::Clock for InstantClock {
     }
 }
 
+/// A header of a request the server received, as text.
+pub fn header_of<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
+    req.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
 /// The token every test client sends.
 pub const TOKEN: &str = "test-token";
 /// What every `User-Agent` of this crate starts with.
